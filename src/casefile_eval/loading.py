@@ -1,0 +1,605 @@
+"""Read case files from files, folders, globs, JSONL and stdin; validate; build the model.
+
+Loading is split in two so that a parallel batch can ship cheap work to its workers:
+
+* :func:`iter_records` walks the sources in order and yields :class:`RawRecord` (the bytes of
+  one case with where they came from) or a :class:`LoadFailure` for a source that cannot be
+  read at all. It runs in the main process and never parses JSON.
+* :func:`load_record` decodes, parses, validates and builds one record. It never raises for
+  bad input: every problem becomes a :class:`LoadError` inside a :class:`LoadFailure`, with the
+  file, the line (JSONL), the JSON pointer, what is wrong and what was expected.
+
+:func:`load` composes both and reports duplicate case ids.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import attrs
+import orjson
+
+from .model import CaseFile, from_dict
+from .schema import casefile_schema
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+#: ``extensions`` is the only free-form part of a case file; deeper nesting than this there is
+#: refused (the rest of the file has a fixed, shallow shape enforced by the schema).
+MAX_EXTENSION_DEPTH = 32
+_BOM = b"\xef\xbb\xbf"
+_CASE_SUFFIXES = (".json", ".jsonl", ".ndjson")
+
+
+@attrs.frozen(slots=True)
+class LoadError:
+    """One problem with one input: where, which field, what is wrong, what was expected."""
+
+    source: str
+    message: str
+    pointer: str = ""
+    line: int | None = None
+    expected: str | None = None
+
+    def describe(self) -> str:
+        """One line a reviewer can act on: ``file:line /pointer: message（应为：…）``."""
+        where = self.source if self.line is None else f"{self.source}:{self.line}"
+        field = f" {self.pointer}" if self.pointer else ""
+        tail = f"（应为：{self.expected}）" if self.expected else ""
+        return f"{where}{field}: {self.message}{tail}"
+
+
+@attrs.frozen(slots=True)
+class LoadFailure:
+    """An input that could not be loaded, with all of its problems at once."""
+
+    source: str
+    errors: tuple[LoadError, ...]
+    line: int | None = None
+    case_id: str | None = None
+
+    ok = False
+
+
+@attrs.frozen(slots=True)
+class LoadedCase:
+    """A case that loaded: the model object and where it came from."""
+
+    source: str
+    case: CaseFile
+    line: int | None = None
+
+    ok = True
+
+
+@attrs.frozen(slots=True)
+class RawRecord:
+    """The undecoded bytes of one case and their origin."""
+
+    source: str
+    data: bytes
+    line: int | None = None
+
+
+LoadResult = LoadedCase | LoadFailure
+
+
+def _failure(source: str, message: str, *, line: int | None = None, **kw: Any) -> LoadFailure:
+    return LoadFailure(source, (LoadError(source, message, line=line, **kw),), line=line)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def expand_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[str | LoadFailure]:
+    """Yield file paths (``-`` for stdin) in a stable order, or a failure for a missing path."""
+    for raw in paths:
+        path = os.fspath(raw)
+        if path == "-":
+            yield path
+        elif os.path.isdir(path):
+            found = sorted(
+                str(p) for p in Path(path).rglob("*") if p.suffix in _CASE_SUFFIXES and p.is_file()
+            )
+            if not found:
+                yield _failure(path, "文件夹中没有案卷文件（.json / .jsonl）")
+            yield from found
+        elif os.path.isfile(path):
+            yield path
+        elif glob.has_magic(path):
+            matches = sorted(p for p in glob.glob(path, recursive=True) if os.path.isfile(p))
+            if not matches:
+                yield _failure(path, "通配符没有匹配到任何文件")
+            yield from matches
+        else:
+            yield _failure(path, "文件或文件夹不存在")
+
+
+def iter_records(
+    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[RawRecord | LoadFailure]:
+    """Yield the raw record of every case in ``paths``, in order, without parsing."""
+    for item in expand_sources(paths):
+        if isinstance(item, LoadFailure):
+            yield item
+            continue
+        if item == "-":
+            yield from _records_from_stream("<stdin>", sys.stdin.buffer, max_bytes, jsonl=None)
+            continue
+        try:
+            if item.endswith((".jsonl", ".ndjson")):
+                with open(item, "rb") as fh:
+                    yield from _records_from_stream(item, fh, max_bytes, jsonl=True)
+                continue
+            size = os.path.getsize(item)
+            if size > max_bytes:
+                yield _failure(
+                    item,
+                    f"文件过大（{size} 字节），超过上限 {max_bytes} 字节，未读取",
+                    expected="单个案卷文件不超过上限；可用 --max-bytes 调整",
+                )
+                continue
+            with open(item, "rb") as fh:
+                yield RawRecord(item, fh.read())
+        except OSError as exc:
+            yield _failure(item, f"无法读取文件：{exc.strerror or exc}")
+
+
+def _records_from_stream(
+    source: str, stream: BinaryIO, max_bytes: int, *, jsonl: bool | None
+) -> Iterator[RawRecord | LoadFailure]:
+    if jsonl is None:
+        # stdin holds one JSON document or JSONL; a whole-document parse decides which.
+        data = stream.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            yield _failure(source, f"输入超过上限 {max_bytes} 字节，未读取")
+            return
+        lines = [(n, ln) for n, ln in enumerate(data.splitlines(), 1) if ln.strip()]
+        if len(lines) > 1 and not _parses(data):
+            for number, line in lines:
+                yield RawRecord(source, line, number)
+        else:
+            yield RawRecord(source, data)
+        return
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while chunk := stream.readline(1 << 20):  # skip the rest of the oversize line
+                if chunk.endswith(b"\n"):
+                    break
+            yield _failure(source, f"该行超过上限 {max_bytes} 字节，未读取", line=number)
+            continue
+        if line.strip():
+            yield RawRecord(source, line, number)
+
+
+def _parses(data: bytes) -> bool:
+    try:
+        orjson.loads(data.removeprefix(_BOM))
+    except orjson.JSONDecodeError:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def _decode(record: RawRecord) -> Any | LoadFailure:
+    data = record.data
+    if data.startswith(_BOM):
+        data = data[3:]
+    if not data.strip():
+        what = "该行为空" if record.line else "文件为空"
+        return _failure(record.source, what, line=record.line, expected="一个JSON对象（一个案卷）")
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        first_error = exc
+    # orjson only reads UTF-8; offices export GB18030 too.
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            return _failure(
+                record.source,
+                "无法识别文件编码",
+                line=record.line,
+                expected="UTF-8、带BOM的UTF-8或GB18030编码",
+            )
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError as exc:
+            first_error = exc
+    return _json_failure(record, first_error)
+
+
+def _json_failure(record: RawRecord, exc: orjson.JSONDecodeError) -> LoadFailure:
+    detail = str(exc)
+    if "recursion" in detail.lower():
+        return _failure(
+            record.source, "JSON嵌套层级过深，拒绝读取", line=record.line, expected="正常的案卷结构"
+        )
+    where = f"第{exc.lineno}行第{exc.colno}列" if record.line is None else f"第{exc.colno}列"
+    return _failure(
+        record.source,
+        f"不是有效的JSON：{where}附近出错（{exc.msg}）",
+        line=record.line,
+        expected="JSON格式的案卷",
+    )
+
+
+# --------------------------------------------------------------------------- validation
+
+_TYPE_ZH = {
+    "object": "对象",
+    "array": "数组",
+    "string": "字符串",
+    "integer": "整数",
+    "number": "数值",
+    "boolean": "true 或 false",
+    "null": "null",
+}
+
+
+@cache
+def _validators() -> tuple[Any, Any]:
+    import jsonschema
+    import jsonschema_rs
+
+    schema = casefile_schema()
+    fast = jsonschema_rs.validator_for(schema, validate_formats=True)
+    detailed = jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    return fast, detailed
+
+
+def _pointer(path: Iterable[Any]) -> str:
+    parts = [str(p).replace("~", "~0").replace("/", "~1") for p in path]
+    return "/" + "/".join(parts) if parts else ""
+
+
+def _describe_schema_error(error: Any) -> list[tuple[str, str, str | None]]:
+    """(pointer, message, expected) in Chinese for one jsonschema error."""
+    kind = error.validator
+    if kind in ("anyOf", "oneOf") and error.context:
+        # An optional object fails as "not an object and not null": report what is wrong
+        # inside the object, not that it is not null.
+        branches: dict[Any, list[Any]] = {}
+        for sub in error.context:
+            branches.setdefault(sub.schema_path[0], []).append(sub)
+        real = [
+            errs
+            for errs in branches.values()
+            if not (
+                len(errs) == 1 and errs[0].validator == "type" and errs[0].validator_value == "null"
+            )
+        ]
+        if real:
+            best = max(real, key=lambda errs: max(len(e.absolute_path) for e in errs))
+            return [d for sub in best for d in _describe_schema_error(sub)]
+    pointer = _pointer(error.absolute_path)
+    value = error.validator_value
+    instance = error.instance
+    shown = _show(instance)
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else str(value)
+        return [(f"{pointer}/{missing}", "缺少必填字段", _field_title(error, missing))]
+    if kind == "additionalProperties":
+        extras = sorted(set(instance) - set(error.schema.get("properties", {})))
+        allowed = "、".join(sorted(error.schema.get("properties", {})))
+        return [(f"{pointer}/{x}", f"未知字段“{x}”", f"以下字段之一：{allowed}") for x in extras]
+    if kind == "type":
+        types = value if isinstance(value, list) else [value]
+        expected = "、".join(_TYPE_ZH.get(t, t) for t in types)
+        return [(pointer, f"类型错误：{shown}", expected)]
+    messages = {
+        "enum": (
+            f"取值“{shown}”不在允许范围内",
+            "、".join(str(v) for v in value or () if v is not None),
+        ),
+        "const": (f"取值“{shown}”不符合要求", str(value)),
+        "pattern": (f"格式不符：{shown}", _pattern_hint(pointer, value)),
+        "minimum": (f"数值过小：{shown}", f"不小于 {value}"),
+        "exclusiveMinimum": (f"数值过小：{shown}", f"大于 {value}"),
+        "maximum": (f"数值过大：{shown}", f"不大于 {value}"),
+        "minItems": ("列表为空或条目过少", f"至少 {value} 项"),
+        "minLength": ("内容为空或过短", f"至少 {value} 个字符"),
+        "maxLength": ("内容过长", f"不超过 {value} 个字符"),
+    }
+    if kind == "format" and value == "date":
+        return [(pointer, f"日期“{shown}”无效", "YYYY-MM-DD 格式的有效日期")]
+    if kind in messages:
+        message, expected = messages[kind]
+        return [(pointer, message, expected)]
+    return [(pointer, error.message, None)]
+
+
+def _show(instance: Any) -> str:
+    if isinstance(instance, dict):
+        return "对象"
+    if isinstance(instance, list):
+        return "数组"
+    if isinstance(instance, str):
+        return instance[:60]
+    return orjson.dumps(instance).decode()[:60]
+
+
+def _field_title(error: Any, name: str) -> str | None:
+    return error.schema.get("properties", {}).get(name, {}).get("title")
+
+
+def _pattern_hint(pointer: str, pattern: str) -> str:
+    if pointer.endswith("credit_code"):
+        return "18位统一社会信用代码"
+    if pointer.endswith("id_number"):
+        return "18位公民身份号码"
+    if pointer.endswith("schema_version"):
+        return "1.x"
+    return f"符合正则表达式 {pattern}"
+
+
+def _schema_errors(record: RawRecord, data: Any) -> list[LoadError]:
+    fast, detailed = _validators()
+    if fast.is_valid(data):
+        return []
+    errors = []
+    seen = set()
+    for err in sorted(detailed.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        for pointer, message, expected in _describe_schema_error(err):
+            if (pointer, message) in seen:
+                continue
+            seen.add((pointer, message))
+            errors.append(LoadError(record.source, message, pointer, record.line, expected))
+    if not errors:  # the two validators disagree: never let a file through unchecked
+        errors.append(LoadError(record.source, "未通过格式校验", "", record.line))
+    return errors
+
+
+# --------------------------------------------------------------------------- references
+
+# (list section, field holding ids, target section) — references a rule may follow.
+_LIST_REFS: tuple[tuple[str, str, str], ...] = (
+    ("documents", "officers", "officers"),
+    ("documents", "party", "parties"),
+    ("evidence", "collectors", "officers"),
+    ("evidence", "document", "documents"),
+    ("evidence", "proves", "facts"),
+    ("services", "document", "documents"),
+    ("services", "receipt_document", "documents"),
+    ("recordings", "document", "documents"),
+    ("recordings", "measure", "compulsory_measures"),
+    ("compulsory_measures", "officers", "officers"),
+    ("compulsory_measures", "decision_document", "documents"),
+    ("compulsory_measures", "inventory_document", "documents"),
+    ("compulsory_measures", "on_site_record", "documents"),
+    ("compulsory_measures", "handling_document", "documents"),
+    ("verifications", "staff", "officers"),
+    ("verifications", "document", "documents"),
+    ("corrections", "document", "documents"),
+    ("excluded_periods", "document", "documents"),
+    ("period_extensions", "document", "documents"),
+)
+# (object section, field, target section)
+_OBJECT_REFS: tuple[tuple[str, str, str], ...] = (
+    ("filing", "document", "documents"),
+    ("filing", "assigned_officers", "officers"),
+    ("prior_notice", "document", "documents"),
+    ("reply", "reexamination_document", "documents"),
+    ("legal_review", "reviewer", "officers"),
+    ("legal_review", "reviewers", "officers"),
+    ("legal_review", "document", "documents"),
+    ("collective_discussion", "attendees", "officers"),
+    ("collective_discussion", "presided_by", "officers"),
+    ("collective_discussion", "document", "documents"),
+    ("hearing", "presiding_officer", "officers"),
+    ("hearing", "record", "documents"),
+    ("hearing", "report", "documents"),
+    ("decision", "document", "documents"),
+    ("decision", "decided_by", "officers"),
+    ("application", "applicant", "parties"),
+    ("application", "document", "documents"),
+    ("application", "material_receipt", "documents"),
+    ("acceptance", "document", "documents"),
+    ("interested_parties", "document", "documents"),
+    ("issuance", "document", "documents"),
+)
+_ID_SECTIONS = (
+    "parties",
+    "officers",
+    "documents",
+    "evidence",
+    "facts",
+    "recordings",
+    "compulsory_measures",
+)
+
+
+def _reference_errors(record: RawRecord, data: dict[str, Any]) -> list[LoadError]:
+    ids: dict[str, set[str]] = {}
+    errors: list[LoadError] = []
+    for section in _ID_SECTIONS:
+        seen: set[str] = set()
+        for i, item in enumerate(data.get(section) or ()):
+            item_id = item["id"]
+            if item_id in seen:
+                errors.append(
+                    LoadError(
+                        record.source,
+                        f"编号“{item_id}”重复",
+                        f"/{section}/{i}/id",
+                        record.line,
+                        "同一列表内编号唯一",
+                    )
+                )
+            seen.add(item_id)
+        ids[section] = seen
+
+    def check(value: Any, pointer: str, target: str) -> None:
+        values = value if isinstance(value, list) else [value]
+        for j, ref in enumerate(values):
+            if ref is not None and ref not in ids[target]:
+                where = f"{pointer}/{j}" if isinstance(value, list) else pointer
+                errors.append(
+                    LoadError(
+                        record.source,
+                        f"引用的编号“{ref}”不存在",
+                        where,
+                        record.line,
+                        f"{target} 中已有的编号",
+                    )
+                )
+
+    for section, field, target in _LIST_REFS:
+        for i, item in enumerate(data.get(section) or ()):
+            if field in item:
+                check(item[field], f"/{section}/{i}/{field}", target)
+    for section, field, target in _OBJECT_REFS:
+        obj = data.get(section)
+        if obj and field in obj:
+            check(obj[field], f"/{section}/{field}", target)
+    return errors
+
+
+def _depth_exceeds(value: Any, limit: int) -> bool:
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    return False
+
+
+# --------------------------------------------------------------------------- public
+
+
+def parse_record(record: RawRecord) -> dict[str, Any] | LoadFailure:
+    """Decode and parse one record to a dict (no schema validation)."""
+    data = _decode(record)
+    if isinstance(data, LoadFailure):
+        return data
+    if isinstance(data, list):
+        return _failure(
+            record.source,
+            "应为一个JSON对象（一个案卷），实际为数组",
+            line=record.line,
+            expected="每个文件一个案卷；多个案卷请用JSONL格式，每行一个",
+        )
+    if not isinstance(data, dict):
+        return _failure(
+            record.source,
+            f"应为一个JSON对象（一个案卷），实际为{_TYPE_ZH.get(_json_type(data), '其他值')}",
+            line=record.line,
+            expected="JSON对象",
+        )
+    return data
+
+
+def _json_type(value: Any) -> str:
+    return {str: "string", bool: "boolean", int: "integer", float: "number"}.get(
+        type(value), "null"
+    )
+
+
+def validate_record(record: RawRecord) -> dict[str, Any] | LoadFailure:
+    """Parse and validate one record; return the valid dict or every problem found."""
+    data = parse_record(record)
+    if isinstance(data, LoadFailure):
+        return data
+    case_id = data.get("case_id") if isinstance(data.get("case_id"), str) else None
+    errors = _schema_errors(record, data)
+    if not errors:
+        errors = _reference_errors(record, data)
+        extensions = data.get("extensions")
+        if extensions and _depth_exceeds(extensions, MAX_EXTENSION_DEPTH):
+            errors.append(
+                LoadError(
+                    record.source,
+                    f"嵌套层级超过 {MAX_EXTENSION_DEPTH} 层",
+                    "/extensions",
+                    record.line,
+                    "结构较浅的扩展数据",
+                )
+            )
+    if errors:
+        return LoadFailure(record.source, tuple(errors), record.line, case_id)
+    return data
+
+
+def load_record(record: RawRecord) -> LoadResult:
+    """Decode, parse, validate and build one case. Never raises for bad input."""
+    data = validate_record(record)
+    if isinstance(data, LoadFailure):
+        return data
+    try:
+        case = from_dict(data)
+    except Exception as exc:  # a value the schema let through but the model cannot hold
+        return LoadFailure(
+            record.source,
+            (LoadError(record.source, f"无法构建案卷对象：{exc}", "", record.line),),
+            record.line,
+            data.get("case_id"),
+        )
+    return LoadedCase(record.source, case, record.line)
+
+
+def load_dict(data: dict[str, Any], source: str = "<dict>") -> LoadResult:
+    """Validate and build a case from an in-memory dict (for systems importing the library)."""
+    return load_record(RawRecord(source, orjson.dumps(data)))
+
+
+class DuplicateTracker:
+    """Report the second and later files that reuse a case id already seen in the batch."""
+
+    def __init__(self) -> None:
+        self._first: dict[str, str] = {}
+
+    def check(self, result: LoadResult) -> LoadResult:
+        if not isinstance(result, LoadedCase):
+            return result
+        case_id = result.case.case_id
+        where = result.source if result.line is None else f"{result.source}:{result.line}"
+        first = self._first.setdefault(case_id, where)
+        if first == where:
+            return result
+        return LoadFailure(
+            result.source,
+            (
+                LoadError(
+                    result.source,
+                    f"案卷编号“{case_id}”与 {first} 重复，本案卷未评查",
+                    "/case_id",
+                    result.line,
+                    "同一批次内案卷编号唯一",
+                ),
+            ),
+            result.line,
+            case_id,
+        )
+
+
+def load(
+    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[LoadResult]:
+    """Load every case in ``paths`` in order; failures are yielded, never raised."""
+    tracker = DuplicateTracker()
+    for record in iter_records(paths, max_bytes=max_bytes):
+        if isinstance(record, LoadFailure):
+            yield record
+        else:
+            yield tracker.check(load_record(record))
