@@ -1,0 +1,72 @@
+"""The context a check receives: parameters, as-of date, law registry, finding helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .finding import Finding
+
+if TYPE_CHECKING:
+    from ..laws import LawRegistry
+    from .rule import Rule
+
+
+@attrs.frozen(slots=True)
+class CheckContext:
+    """Everything a check may use besides the case, built once per rule per batch.
+
+    Use the helpers to make findings: they fill in the rule id. ``passed()`` without arguments
+    returns one shared object per rule, so the common case costs nothing.
+    """
+
+    rule: Rule
+    parameters: Mapping[str, Any]
+    as_of: dt.date
+    laws: LawRegistry
+    standard_id: str = ""
+    prepared: Any = None
+    _pass: Finding = attrs.field(init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_pass", Finding(self.rule.id, "pass"))
+
+    def param(self, name: str) -> Any:
+        """The value of a parameter for the active standard (its default unless overridden)."""
+        try:
+            return self.parameters[name]
+        except KeyError:
+            raise KeyError(
+                f"rule {self.rule.id} reads parameter {name!r}, which no loaded plugin declares"
+            ) from None
+
+    def fail(
+        self,
+        message: str,
+        *pointers: str,
+        values: Mapping[str, Any] | None = None,
+        count: int = 1,
+    ) -> Finding:
+        """The case breaks the rule."""
+        return Finding(self.rule.id, "fail", message, pointers, values or {}, count)
+
+    def passed(
+        self, message: str = "", *pointers: str, values: Mapping[str, Any] | None = None
+    ) -> Finding:
+        """The case satisfies the rule."""
+        if not message and not pointers and not values:
+            return self._pass
+        return Finding(self.rule.id, "pass", message, pointers, values or {})
+
+    def not_applicable(self, message: str = "", *pointers: str) -> Finding:
+        """The rule does not apply to this case (beyond what ``applies_to`` filters)."""
+        return Finding(self.rule.id, "not_applicable", message, pointers)
+
+    def needs_review(
+        self, message: str, *pointers: str, values: Mapping[str, Any] | None = None
+    ) -> Finding:
+        """A person must decide; the message says what the machine saw and what is missing."""
+        return Finding(self.rule.id, "needs_review", message, pointers, values or {})

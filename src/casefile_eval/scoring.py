@@ -1,0 +1,243 @@
+"""Findings + standard -> score. Pure functions: same inputs, same result.
+
+Deductions are per item (rule), capped at the item's maximum; a category never goes below
+zero (扣完为止，不计负分); the total is the sum of the categories. A veto (一票否决) acts as
+the standard's ``veto_mode`` says. Two verdicts come out: whether the case stands (no veto in
+the merits dimension, and optionally none in procedure) and the quality grade.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from .plugins.finding import SEVERITY, Finding
+from .standard import ResolvedItem, ResolvedStandard
+
+
+@attrs.frozen(slots=True)
+class ItemScore:
+    """How one rule scored on one case."""
+
+    rule_id: str
+    title: str
+    category: str
+    outcome: str
+    deduction: float
+    max_deduction: float
+    source: str
+    veto: bool
+    message: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "rule_id": self.rule_id,
+            "title": self.title,
+            "category": self.category,
+            "outcome": self.outcome,
+            "deduction": _num(self.deduction),
+            "max_deduction": _num(self.max_deduction),
+            "source": self.source,
+            "veto": self.veto,
+            **({"message": self.message} if self.message else {}),
+        }
+
+
+@attrs.frozen(slots=True)
+class CategoryScore:
+    """A category's points, deduction (capped) and score."""
+
+    key: str
+    title: str
+    dimension: str
+    points: float
+    deduction: float
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "key": self.key,
+            "title": self.title,
+            "dimension": self.dimension,
+            "points": _num(self.points),
+            "deduction": _num(self.deduction),
+            "score": _num(self.score),
+        }
+
+
+@attrs.frozen(slots=True)
+class VetoHit:
+    """A veto that fired."""
+
+    rule_id: str
+    label: str
+    dimension: str
+    source: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "rule_id": self.rule_id,
+            "label": self.label,
+            "dimension": self.dimension,
+            "source": self.source,
+        }
+
+
+@attrs.frozen(slots=True)
+class CaseScore:
+    """The two verdicts and everything behind them."""
+
+    total: float
+    points_before_veto: float
+    grade: str
+    passing: bool
+    stands: bool
+    vetoes: tuple[VetoHit, ...]
+    categories: tuple[CategoryScore, ...]
+    items: tuple[ItemScore, ...]
+    machine_deduction: float
+    manual_deduction: float
+    pending: tuple[str, ...]
+    errors: tuple[str, ...]
+
+    @property
+    def complete(self) -> bool:
+        """No item is waiting for a person and no check failed to run."""
+        return not self.pending and not self.errors
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {
+            "total": _num(self.total),
+            "points_before_veto": _num(self.points_before_veto),
+            "grade": self.grade,
+            "passing": self.passing,
+            "stands": self.stands,
+            "complete": self.complete,
+            "vetoes": [v.to_dict() for v in self.vetoes],
+            "categories": [c.to_dict() for c in self.categories],
+            "items": [i.to_dict() for i in self.items],
+            "machine_deduction": _num(self.machine_deduction),
+            "manual_deduction": _num(self.manual_deduction),
+            "pending": list(self.pending),
+            "errors": list(self.errors),
+        }
+
+
+def _num(value: float) -> float | int:
+    # 2.0 -> 2 so that results read like score sheets and serialise identically.
+    rounded = round(value, 4)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def worst(findings: Iterable[Finding]) -> Finding:
+    """The finding that decides a rule's outcome for a case (error > fail > review > pass)."""
+    return max(findings, key=lambda f: SEVERITY[f.outcome])
+
+
+def score_item(
+    item: ResolvedItem, findings: tuple[Finding, ...], per_occurrence: bool
+) -> ItemScore:
+    """Score one rule on one case from its findings."""
+    manual = [f for f in findings if f.source == "manual"]
+    deciding = manual or list(findings)
+    top = worst(deciding)
+    outcome = top.outcome
+    deduction = 0.0
+    if outcome == "fail":
+        if manual and manual[0].deduction is not None:
+            deduction = manual[0].deduction
+        else:
+            occurrences = sum(f.count for f in deciding if f.outcome == "fail")
+            deduction = item.deduction * (occurrences if per_occurrence else 1)
+        deduction = min(deduction, item.max_deduction)
+    messages = [f.message for f in deciding if f.outcome == outcome and f.message]
+    return ItemScore(
+        rule_id=item.rule.id,
+        title=item.rule.title,
+        category=item.category.key,
+        outcome=outcome,
+        deduction=deduction,
+        max_deduction=item.max_deduction,
+        source="manual" if manual else "machine",
+        veto=item.veto and outcome == "fail",
+        message="；".join(dict.fromkeys(messages)),
+    )
+
+
+def score_case(
+    findings: Mapping[str, tuple[Finding, ...]], resolved: ResolvedStandard
+) -> CaseScore:
+    """Score a case from its findings grouped by rule id.
+
+    Rules of the standard with no findings (not applicable to the case) do not score.
+    """
+    standard = resolved.standard
+    items = tuple(
+        score_item(resolved.items[rule_id], rule_findings, standard.per_occurrence)
+        for rule_id, rule_findings in sorted(findings.items())
+        if rule_id in resolved.items and rule_findings
+    )
+    by_category: dict[str, float] = {}
+    machine = manual = 0.0
+    vetoes = []
+    for item in items:
+        by_category[item.category] = by_category.get(item.category, 0.0) + item.deduction
+        if item.source == "manual":
+            manual += item.deduction
+        else:
+            machine += item.deduction
+        if item.veto:
+            category = resolved.items[item.rule_id].category
+            vetoes.append(
+                VetoHit(
+                    item.rule_id,
+                    resolved.items[item.rule_id].veto_label,
+                    category.dimension,
+                    item.source,
+                )
+            )
+    categories = tuple(
+        CategoryScore(
+            c.key,
+            c.title,
+            c.dimension,
+            c.points,
+            min(by_category.get(c.key, 0.0), c.points),
+            c.points - min(by_category.get(c.key, 0.0), c.points),
+        )
+        for c in standard.categories
+    )
+    points = sum(c.score for c in categories)
+    total = points
+    grade = standard.grade_for(points)
+    if vetoes:
+        if standard.veto_mode == "zero":
+            total = 0.0
+            grade = standard.bottom_grade
+        elif standard.veto_mode == "fail_label":
+            grade = standard.bottom_grade
+        elif grade is standard.top_grade:
+            grade = standard.grades[1]
+    stands = not any(
+        v.dimension == "merits" or standard.procedural_veto_breaks_merits for v in vetoes
+    )
+    return CaseScore(
+        total=total,
+        points_before_veto=points,
+        grade=grade.name,
+        passing=grade.passing,
+        stands=stands,
+        vetoes=tuple(vetoes),
+        categories=categories,
+        items=items,
+        machine_deduction=machine,
+        manual_deduction=manual,
+        pending=tuple(i.rule_id for i in items if i.outcome == "needs_review"),
+        errors=tuple(i.rule_id for i in items if i.outcome == "error"),
+    )
