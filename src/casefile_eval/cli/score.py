@@ -1,0 +1,201 @@
+"""``casefile-eval score``: score case files and print or save the results."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+from typing import IO, Any
+
+import orjson
+from tabulate import tabulate
+
+from ..batch import run_batch
+from ..loading import LoadFailure
+from ..model.vocab import KIND_ZH
+from ..output import atomic_write
+from ..results import CaseResult
+from ..summary import SummaryBuilder
+from .common import (
+    EXIT_BELOW_THRESHOLD,
+    EXIT_CHECK_ERRORS,
+    EXIT_INVALID_INPUT,
+    EXIT_OK,
+    CommandError,
+    add_input_options,
+    add_plugin_options,
+    add_standard_options,
+    build_evaluator,
+    output_errors,
+    progress,
+)
+
+FORMATS = ("table", "json", "jsonl", "csv")
+CSV_COLUMNS = (
+    ("案卷编号", lambda r: r.case_id),
+    ("执法机关", lambda r: r.agency),
+    ("案件类别", lambda r: KIND_ZH.get(r.kind, r.kind)),
+    ("案由", lambda r: r.title),
+    ("得分", lambda r: r.score.to_dict()["total"]),
+    ("等次", lambda r: r.score.grade),
+    ("案件是否成立", lambda r: "成立" if r.score.stands else "不成立"),
+    ("否决项", lambda r: "；".join(v.label for v in r.score.vetoes)),
+    ("扣分项数", lambda r: len(r.failed_items)),
+    ("待复核项", lambda r: "；".join(r.score.pending)),
+    ("主要问题", lambda r: "；".join(i.title for i in r.failed_items[:3])),
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "score",
+        help="评查打分",
+        description="按评查标准对案卷逐一评分，给出得分、等次、案件是否成立、否决项和主要问题。",
+    )
+    add_input_options(parser)
+    parser.add_argument("--format", choices=FORMATS, default="table", help="输出格式（默认 table）")
+    parser.add_argument("-o", "--output", metavar="FILE", help="写入文件（默认标准输出）")
+    parser.add_argument("--force", action="store_true", help="允许覆盖已存在的输出文件")
+    parser.add_argument(
+        "--fail-under",
+        metavar="GRADE",
+        help="任一案卷等次低于该等次时以退出码 1 结束（如 合格）",
+    )
+    add_plugin_options(parser)
+    add_standard_options(parser)
+    parser.set_defaults(func=run)
+
+
+def _neutral(value: Any) -> Any:
+    # A cell starting with = + - @ would run as a formula in a spreadsheet; case files are
+    # untrusted text.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _table_row(r: CaseResult) -> list[Any]:
+    problems = "；".join(i.title for i in r.failed_items[:2])
+    return [
+        r.case_id,
+        r.agency,
+        KIND_ZH.get(r.kind, r.kind),
+        r.score.to_dict()["total"],
+        r.score.grade,
+        "成立" if r.score.stands else "不成立",
+        "；".join(v.label for v in r.score.vetoes)[:30],
+        problems[:40] + ("…" if len(problems) > 40 else ""),
+    ]
+
+
+@output_errors
+def run(args: argparse.Namespace) -> int:
+    evaluator = build_evaluator(args)
+    grade_names = [g.name for g in next(iter(evaluator.standards.values())).standard.grades]
+    threshold = None
+    if args.fail_under:
+        if args.fail_under not in grade_names:
+            raise CommandError(
+                f"--fail-under {args.fail_under}: 应为等次之一：{'、'.join(grade_names)}"
+            )
+        threshold = grade_names.index(args.fail_under)
+    summary = SummaryBuilder(grade_names)
+    below = errors = 0
+    rows: list[list[Any]] = []
+    sink: IO[Any]
+    with _sink(args) as sink:
+        writer = csv.writer(sink) if args.format == "csv" else None
+        if writer:
+            writer.writerow([name for name, _ in CSV_COLUMNS])
+        if args.format == "json":
+            results: list[dict[str, Any]] = []
+        for item in progress(
+            run_batch(args.paths, evaluator, max_bytes=args.max_bytes), desc="评查"
+        ):
+            summary.add(item)
+            if isinstance(item, LoadFailure):
+                for error in item.errors:
+                    print(f"✗ {error.describe()}", file=sys.stderr)
+                if args.format == "jsonl":
+                    sink.write(orjson.dumps(_failure_record(item)).decode() + "\n")
+                continue
+            if threshold is not None and grade_names.index(item.score.grade) > threshold:
+                below += 1
+            errors += bool(item.score.errors)
+            if args.format == "table":
+                rows.append(_table_row(item))
+            elif args.format == "jsonl":
+                sink.write(item.to_json().decode() + "\n")
+            elif args.format == "json":
+                results.append(item.to_dict())
+            elif writer:
+                writer.writerow([_neutral(get(item)) for _, get in CSV_COLUMNS])
+        built = summary.build()
+        if args.format == "json":
+            sink.write(
+                orjson.dumps(
+                    {"summary": built, "results": results}, option=orjson.OPT_INDENT_2
+                ).decode()
+                + "\n"
+            )
+        elif args.format == "table":
+            headers = [
+                "案卷编号",
+                "执法机关",
+                "类别",
+                "得分",
+                "等次",
+                "是否成立",
+                "否决项",
+                "主要问题",
+            ]
+            sink.write(tabulate(rows, headers=headers) + "\n")
+    print(_summary_line(built), file=sys.stderr)
+    if built["invalid"]:
+        return EXIT_INVALID_INPUT
+    if below:
+        return EXIT_BELOW_THRESHOLD
+    if errors:
+        return EXIT_CHECK_ERRORS
+    return EXIT_OK
+
+
+def _failure_record(item: LoadFailure) -> dict[str, Any]:
+    return {
+        "ok": False,
+        "source": item.source,
+        "line": item.line,
+        "case_id": item.case_id,
+        "errors": [
+            {"pointer": e.pointer, "message": e.message, "expected": e.expected}
+            for e in item.errors
+        ],
+    }
+
+
+def _summary_line(built: dict[str, Any]) -> str:
+    grades = "，".join(f"{g} {n}" for g, n in built["grades"].items())
+    return (
+        f"共 {built['files']} 个案卷（有效 {built['valid']}，无效 {built['invalid']}），"
+        f"{built['agencies']} 个单位；{grades}；合格率 {built['pass_rate']:.1%}，"
+        f"优秀率 {built['excellent_rate']:.1%}；平均分 {built['average']}。"
+    )
+
+
+class _sink:
+    """stdout, or an atomically written file."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self._cm: Any = None
+
+    def __enter__(self) -> IO[Any]:
+        if not self.args.output:
+            return sys.stdout
+        self._cm = atomic_write(self.args.output, force=self.args.force)
+        return self._cm.__enter__()
+
+    def __exit__(self, *exc: Any) -> Any:
+        if self._cm is not None:
+            return self._cm.__exit__(*exc)
+        return None
