@@ -1,0 +1,8 @@
+"""Rubric plugin `procedure` (being written)."""
+
+from casefile_eval.plugins import hookimpl
+
+
+@hookimpl
+def casefile_eval_rules():
+    return []

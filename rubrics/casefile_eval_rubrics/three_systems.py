@@ -1,0 +1,8 @@
+"""Rubric plugin `three_systems` (being written)."""
+
+from casefile_eval.plugins import hookimpl
+
+
+@hookimpl
+def casefile_eval_rules():
+    return []
