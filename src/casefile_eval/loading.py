@@ -227,7 +227,7 @@ def _decode(record: RawRecord) -> Any | LoadFailure:
 
 def _json_failure(record: RawRecord, exc: orjson.JSONDecodeError) -> LoadFailure:
     detail = str(exc)
-    if "recursion" in detail.lower():
+    if "recursion" in detail.lower() or "depth" in detail.lower():
         return _failure(
             record.source, "JSON嵌套层级过深，拒绝读取", line=record.line, expected="正常的案卷结构"
         )

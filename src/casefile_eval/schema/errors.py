@@ -58,23 +58,23 @@ def describe_error(error: Any) -> list[tuple[str, str, str | None]]:
         expected = "、".join(TYPE_ZH.get(t, t) for t in types)
         return [(pointer, f"类型错误：{shown}", expected)]
     messages = {
-        "enum": (
+        "enum": lambda: (
             f"取值“{shown}”不在允许范围内",
-            "、".join(str(v) for v in value or () if v is not None),
+            "、".join(str(v) for v in value if v is not None),
         ),
-        "const": (f"取值“{shown}”不符合要求", str(value)),
-        "pattern": (f"格式不符：{shown}", _pattern_hint(pointer, value)),
-        "minimum": (f"数值过小：{shown}", f"不小于 {value}"),
-        "exclusiveMinimum": (f"数值过小：{shown}", f"大于 {value}"),
-        "maximum": (f"数值过大：{shown}", f"不大于 {value}"),
-        "minItems": ("列表为空或条目过少", f"至少 {value} 项"),
-        "minLength": ("内容为空或过短", f"至少 {value} 个字符"),
-        "maxLength": ("内容过长", f"不超过 {value} 个字符"),
+        "const": lambda: (f"取值“{shown}”不符合要求", str(value)),
+        "pattern": lambda: (f"格式不符：{shown}", _pattern_hint(pointer, value)),
+        "minimum": lambda: (f"数值过小：{shown}", f"不小于 {value}"),
+        "exclusiveMinimum": lambda: (f"数值过小：{shown}", f"大于 {value}"),
+        "maximum": lambda: (f"数值过大：{shown}", f"不大于 {value}"),
+        "minItems": lambda: ("列表为空或条目过少", f"至少 {value} 项"),
+        "minLength": lambda: ("内容为空或过短", f"至少 {value} 个字符"),
+        "maxLength": lambda: ("内容过长", f"不超过 {value} 个字符"),
     }
     if kind == "format" and value == "date":
         return [(pointer, f"日期“{shown}”无效", "YYYY-MM-DD 格式的有效日期")]
     if kind in messages:
-        message, expected = messages[kind]
+        message, expected = messages[kind]()
         return [(pointer, message, expected)]
     return [(pointer, error.message, None)]
 

@@ -109,7 +109,7 @@ def build_schema() -> dict[str, Any]:
     del defs["CaseFile"]
     kind_rules = [
         {
-            "if": {"properties": {"kind": {"const": "penalty"}}},
+            "if": {"required": ["kind"], "properties": {"kind": {"const": "penalty"}}},
             "then": {
                 "properties": {
                     "procedure": {"enum": ["general", "simple"]},
@@ -127,7 +127,7 @@ def build_schema() -> dict[str, Any]:
             },
         },
         {
-            "if": {"properties": {"kind": {"const": "licensing"}}},
+            "if": {"required": ["kind"], "properties": {"kind": {"const": "licensing"}}},
             "then": {
                 "properties": {
                     "procedure": {"enum": ["general", "on_the_spot", "joint"]},
