@@ -120,3 +120,11 @@ def test_credit_code_check_char(first17):
 def test_known_identifiers():
     assert is_valid_credit_code("91350100M000100Y43")
     assert is_valid_id_number("11010519491231002X")
+
+
+def test_committed_format_doc_is_generated_from_the_model():
+    from casefile_eval.schema import formatdoc
+
+    assert formatdoc.DOC_PATH.read_text(encoding="utf-8") == formatdoc.render(), (
+        "docs/case-file-format.md is stale: run python -m casefile_eval.schema.formatdoc"
+    )
