@@ -1,8 +1,811 @@
-"""Rubric plugin `subject` (being written)."""
+"""Rubric plugin `subject` — 执法主体 of administrative penalty files.
 
-from casefile_eval.plugins import hookimpl
+Who may punish (power, jurisdiction, township transfer, entrustment), who acted (at least two
+officers, each holding a valid enforcement certificate, showing it) and against whom (the party
+punished is identified). Category ``subject`` (案件是否成立, 10 points in the default standard).
+
+Recusal (回避, 《中华人民共和国行政处罚法》第四十三条) is deliberately not checked: the case-file
+model records neither recusal applications nor the officers' relationships to the party, so a
+machine cannot support a finding either way (see docs/rubrics/subject.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
+
+from casefile_eval.citations import Citation, parse_citations
+from casefile_eval.model import Agency, CaseFile, Officer, Party
+from casefile_eval.model.vocab import (
+    DOCUMENT_TYPE_ZH,
+    MEASURE_TYPE_ZH,
+    PARTY_TYPE_ZH,
+    RECORD_TYPES,
+    SECTOR_ZH,
+)
+from casefile_eval.plugins import AppliesTo, CheckContext, Finding, Parameter, hookimpl, rule
+
+CATEGORY = "subject"
+PENALTY = AppliesTo(kinds={"penalty"})
+PL = "《中华人民共和国行政处罚法》"
+PL_2021 = "2021-07-15"
+
+SINGLE_OFFICER_SECTORS = "subject.single_officer_sectors"
+
+#: Records of investigative acts in the narrow sense (调查、检查): 第五十五条 requires the officers
+#: to show their certificates here. Statement and hearing records are made after the notice and
+#: are not "investigation or inspection".
+INVESTIGATIVE_TYPES: frozenset[str] = frozenset(
+    {
+        "inquiry_record",
+        "inspection_record",
+        "on_site_record",
+        "sampling_record",
+        "survey_record",
+        "verification_record",
+    }
+)
+#: Acts that need two officers: every 笔录 (vocab.RECORD_TYPES) and the on-the-spot decision
+#: (第四十二条 makes "two officers" a general rule in 2021, simple procedure included).
+TWO_OFFICER_DOC_TYPES: frozenset[str] = RECORD_TYPES | {"on_the_spot_decision"}
+#: Acts whose officers must hold a certificate: as above, except the hearing record, whose
+#: presiding officer and recorder are the agency's staff but not necessarily enforcement
+#: officers (第六十四条 only requires a non-investigator to preside).
+CERTIFIED_DOC_TYPES: frozenset[str] = TWO_OFFICER_DOC_TYPES - {"hearing_record"}
+IDENTITY_DOC_TYPES: frozenset[str] = frozenset({"identity_proof", "business_licence"})
+TOWNSHIP_NAME_ENDINGS: tuple[str, ...] = ("街道办事处", "乡人民政府", "镇人民政府")
+COERCIVE_MEASURES: frozenset[str] = frozenset({"seal_up", "impound"})
+SECTOR_CODES: list[str] = sorted(SECTOR_ZH)
+
+
+class _Act(NamedTuple):
+    """One act done by officers, as the officer rules see it."""
+
+    label: str  # 询问笔录（D03）
+    date: dt.date | None
+    officers: tuple[str, ...]
+    pointer: str  # of the officers list
+    doc_type: str | None  # document type, None for measures, evidence and filing
+
+
+def _acts(case: CaseFile) -> tuple[_Act, ...]:
+    """Every act the officer rules look at, computed once per case."""
+    cached = case.derived.get("subject.acts")
+    if cached is not None:
+        return cached
+    acts: list[_Act] = []
+    for d in case.documents:
+        if d.type in TWO_OFFICER_DOC_TYPES:
+            day = d.date or (d.start_time.date() if d.start_time else None)
+            acts.append(
+                _Act(
+                    f"{DOCUMENT_TYPE_ZH[d.type]}（{d.id}）",
+                    day,
+                    d.officers,
+                    case.pointer("documents", d.id, "officers"),
+                    d.type,
+                )
+            )
+    for m in case.compulsory_measures:
+        day = m.date or (m.time.date() if m.time else None)
+        acts.append(
+            _Act(
+                f"{MEASURE_TYPE_ZH[m.type]}（{m.id}）",
+                day,
+                m.officers,
+                case.pointer("compulsory_measures", m.id, "officers"),
+                None,
+            )
+        )
+    result = tuple(acts)
+    case.derived["subject.acts"] = result
+    return result
+
+
+@lru_cache(maxsize=4096)
+def _articles(text: str) -> tuple[Citation, ...]:
+    """Citations with an article in a power-basis string; agencies repeat the same strings in
+    every file, so parsing is cached."""
+    return tuple(c for c in parse_citations(text) if c.article is not None)
+
+
+def _officer_label(case: CaseFile, officer_id: str) -> str:
+    officer = case.officer(officer_id)
+    return f"{officer.name}（{officer_id}）" if officer else officer_id
+
+
+def _day(value: dt.date | None) -> str:
+    return value.isoformat() if value else "日期未记载"
+
+
+# ---------------------------------------------------------------------------------------------
+# Power, jurisdiction, township transfer
+# ---------------------------------------------------------------------------------------------
+
+
+@rule(
+    id="PEN-SUBJ-001",
+    title="执法机关具有法定行政处罚职权",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        f"{PL}第十七条",
+        f"{PL}第十八条",
+        f"{PL}第十九条",
+        f"{PL}第三十八条第一款",
+    ],
+    deduction=10,
+    veto=True,
+    recommendation="作出行政处罚的机关应当在法定职权范围内实施处罚，并在案卷中载明其职权依据；"
+    "不具有行政主体资格或者超越职权作出的行政处罚无效，应当依法撤销或者确认无效。",
+    applies_to=PENALTY,
+    example="案卷未载明执法机关的职权依据，无法确认其对该违法行为具有行政处罚权。",
+    notes="A machine cannot decide whether a cited provision really confers the power, so the "
+    "rule passes when the file states a power basis that parses to a provision and the cited "
+    "instrument was in force on the decision date, and otherwise asks a person (needs_review). "
+    "It never fails on its own; a reviewer's 'fail' is a veto (domain-standards §3.1: no penalty "
+    "power / beyond powers is a veto in Henan, Zhejiang, 株洲, 测绘). Township power is "
+    "PEN-SUBJ-003, entrustment PEN-SUBJ-004.",
+)
+def agency_has_power(case: CaseFile, ctx: CheckContext) -> Finding:
+    """The file states the provisions giving the agency its penalty power (agency.power_basis),
+    they cite at least an article, and the cited instruments were in force on the decision
+    date."""
+    agency = case.agency
+    if not agency.power_basis:
+        return ctx.needs_review(
+            f"案卷未载明{agency.name}的职权依据（agency.power_basis），"
+            "请人工核实该机关对本案违法行为是否具有行政处罚权",
+            "/agency/power_basis",
+            values={"执法机关": agency.name},
+        )
+    specific = [c for text in agency.power_basis for c in _articles(text)]
+    if not specific:
+        return ctx.needs_review(
+            f"职权依据“{'；'.join(agency.power_basis)}”未引用到具体条文，请人工核实职权",
+            "/agency/power_basis",
+            values={"职权依据": list(agency.power_basis)},
+        )
+    day = case.decision.date if case.decision else None
+    if day is not None:
+        lapsed = sorted(
+            {c.format() for c in specific if ctx.laws.was_in_force(c.law, day) is False}
+        )
+        if lapsed:
+            return ctx.needs_review(
+                f"职权依据{'、'.join(lapsed)}所属法律规范在决定日{day.isoformat()}"
+                "不在施行期内，请人工核实作出处罚时的职权依据",
+                "/agency/power_basis",
+                "/decision/date",
+                values={"职权依据": lapsed, "决定日": day},
+            )
+    return ctx.passed()
+
+
+@rule(
+    id="PEN-SUBJ-002",
+    title="案件属于本机关管辖",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[f"{PL}第二十二条", f"{PL}第二十三条", f"{PL}第二十五条"],
+    deduction=10,
+    veto=True,
+    recommendation="立案前应当审查地域管辖和级别管辖；不属于本机关管辖的，应当移送有管辖权的机关，"
+    "并在案卷中载明确定管辖的事实（违法行为发生地、指定管辖文书等）。",
+    applies_to=PENALTY,
+    example="案卷未载明违法行为发生地与执法机关辖区的关系，无法确认地域管辖。",
+    notes="Jurisdiction turns on facts a machine cannot weigh (place of the act or of its "
+    "result, designation by a higher agency, level rules of the sector). The rule passes only "
+    "when the file records what establishes jurisdiction (agency.jurisdiction_confirmed = true) "
+    "and otherwise asks a person, showing the place of the violation and the agency's region. "
+    "It never fails on its own; a reviewer's 'fail' is a veto (domain-standards §3.1).",
+)
+def jurisdiction_established(case: CaseFile, ctx: CheckContext) -> Finding:
+    """The file records what establishes territorial and level jurisdiction
+    (agency.jurisdiction_confirmed); otherwise a person decides."""
+    agency = case.agency
+    if agency.jurisdiction_confirmed:
+        return ctx.passed()
+    place = case.violation.place if case.violation else None
+    values = {
+        "执法机关": agency.name,
+        "执法机关所在行政区划": agency.region or "未记载",
+        "违法行为发生地": place or "未记载",
+    }
+    said = (
+        "案卷未载明确定管辖的事实" if agency.jurisdiction_confirmed is False else "案卷未说明管辖"
+    )
+    return ctx.needs_review(
+        f"{said}（违法行为发生地：{values['违法行为发生地']}；"
+        f"执法机关辖区：{values['执法机关所在行政区划']}），请人工核实地域管辖和级别管辖",
+        "/agency/jurisdiction_confirmed",
+        "/violation/place",
+        values=values,
+    )
+
+
+def _is_township(agency: Agency) -> bool:
+    if agency.level is not None:
+        return agency.level == "township"
+    return agency.name.endswith(TOWNSHIP_NAME_ENDINGS)
+
+
+@rule(
+    id="PEN-SUBJ-003",
+    title="乡镇人民政府、街道办事处实施行政处罚有赋权依据",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[f"{PL}第二十四条第一款", f"{PL}第三十八条第一款"],
+    deduction=10,
+    veto=True,
+    recommendation="乡镇人民政府、街道办事处只能行使省、自治区、直辖市依法决定交由其行使并已公布的"
+    "行政处罚权（或者法律直接赋予的处罚权），案卷应当载明赋权决定的名称和文号。",
+    applies_to=PENALTY,
+    in_force_from=PL_2021,
+    example="某街道办事处以自己名义作出罚款决定，案卷未载明省级赋权决定，也未载明法律依据。",
+    notes="Township = agency.level 'township', or, when the level is not recorded, a name ending "
+    "in 街道办事处 / 乡人民政府 / 镇人民政府. A township with no transfer decision but with a "
+    "stated power basis goes to a person: some laws give townships penalty power directly (e.g. "
+    "《中华人民共和国城乡规划法》第六十五条), which the machine cannot tell from other citations. "
+    "With neither, the file shows no power at all: fail, veto. Whether the transfer decision was "
+    "published is taken from the field's definition (a published decision); the model has no "
+    "separate flag. 第二十四条 is new in the 2021 Law (in_force_from 2021-07-15).",
+)
+def township_has_transfer(case: CaseFile, ctx: CheckContext) -> Finding:
+    """A township or street office that punished holds a published provincial transfer decision
+    (agency.township_transfer_decision) or a stated power basis (then a person checks it)."""
+    agency = case.agency
+    if not _is_township(agency):
+        return ctx.not_applicable("执法机关不是乡镇人民政府或街道办事处")
+    if agency.township_transfer_decision:
+        return ctx.passed()
+    if agency.power_basis:
+        return ctx.needs_review(
+            f"{agency.name}为乡镇、街道，案卷未载明省级赋权决定；所引职权依据"
+            f"“{'；'.join(agency.power_basis)}”是否直接赋予乡镇、街道处罚权，请人工核实",
+            "/agency/township_transfer_decision",
+            "/agency/power_basis",
+            values={"执法机关": agency.name, "职权依据": list(agency.power_basis)},
+        )
+    return ctx.fail(
+        f"{agency.name}为乡镇、街道，案卷既未载明省、自治区、直辖市交由其行使行政处罚权的决定，"
+        "也未载明其他职权依据",
+        "/agency/township_transfer_decision",
+        "/agency/power_basis",
+        values={"执法机关": agency.name, "赋权决定": "未记载", "职权依据": "未记载"},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Entrustment
+# ---------------------------------------------------------------------------------------------
+
+
+def _same_name(a: str, b: str) -> bool:
+    # Names are compared as printed; only whitespace is ignored.
+    return "".join(a.split()) == "".join(b.split())
+
+
+@rule(
+    id="PEN-SUBJ-004",
+    title="受委托组织依法受托并以委托机关名义实施行政处罚",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        f"{PL}第二十条第一款",
+        f"{PL}第二十条第三款",
+        f"{PL}第二十条第四款",
+        "《中华人民共和国行政强制法》第十七条第一款",
+    ],
+    deduction=10,
+    veto=True,
+    recommendation="受委托组织应当在书面委托的范围和期限内，以委托行政机关的名义实施行政处罚，"
+    "处罚决定书应当以委托机关名义作出并加盖委托机关印章；行政强制措施权不得委托。",
+    applies_to=PENALTY,
+    example="某执法大队受区市场监管局委托执法，处罚决定书却以执法大队名义作出。",
+    notes="Applies only when agency.subject_type is 'entrusted'. Fails (veto: unlawful "
+    "entrustment / not acting in the entrusting agency's name is a veto in Henan, Zhejiang and "
+    "株洲, domain-standards §1.2–1.4, §3.1) when there is no written entrustment (no 委托书 "
+    "number and no entrustment_letter document), when the decision is issued in a name other "
+    "than the entrusting agency's, when the filing or decision date lies outside the entrustment "
+    "term, or when the entrusted body sealed up or impounded property (行政强制法第十七条第一款: "
+    "the power of coercive measures may not be entrusted; 先行登记保存 is an evidence measure "
+    "of the Penalty Law and is not counted). Missing entrusting agency, issuing name or term: "
+    "needs review. Whether the case falls within the entrusted matters is free text and left to a "
+    "person. Publication and contents of the 委托书 are PEN-SUBJ-005 (a deduction, not a veto).",
+)
+def entrusted_acts_in_entrusting_name(case: CaseFile, ctx: CheckContext) -> Finding:
+    """An entrusted organisation acted under a written entrustment, within its term, in the
+    entrusting agency's name, and imposed no coercive measure."""
+    agency = case.agency
+    if agency.subject_type != "entrusted":
+        return ctx.not_applicable("执法主体不是受委托组织")
+    entrustment = agency.entrustment
+    letters = case.documents_of("entrustment_letter")
+    if entrustment is None:
+        if letters:
+            return ctx.needs_review(
+                "案卷附有行政执法委托书，但未录入委托机关、委托期限等内容，请人工核对",
+                case.pointer("documents", letters[0].id),
+                "/agency/entrustment",
+            )
+        return ctx.fail(
+            f"{agency.name}为受委托组织，案卷未附书面委托书，无法证明依法受托",
+            "/agency/entrustment",
+            values={"受委托组织": agency.name, "委托书": "未见"},
+        )
+    problems: list[str] = []
+    unknown: list[str] = []
+    pointers: list[str] = ["/agency/entrustment"]
+    values: dict[str, object] = {"受委托组织": agency.name}
+    if not entrustment.document_no and not letters:
+        problems.append("未见书面委托书（无委托书文号，卷内无委托书）")
+    entrusting = entrustment.entrusting_agency
+    values["委托机关"] = entrusting or "未记载"
+    decision = case.decision
+    issuer = decision.issuing_agency_name if decision else None
+    values["决定书署名机关"] = issuer or "未记载"
+    if issuer is None:
+        unknown.append("决定书署名机关未记载")
+    elif _same_name(issuer, agency.name) or (entrusting and not _same_name(issuer, entrusting)):
+        problems.append(
+            f"处罚决定书以“{issuer}”名义作出，未以委托机关“{entrusting or '（未记载）'}”名义作出"
+        )
+        pointers.append("/decision/issuing_agency_name")
+    elif entrusting is None:
+        unknown.append("委托书未记载委托机关")
+    start, end = entrustment.term_start, entrustment.term_end
+    first = case.filing.date if case.filing and case.filing.date else None
+    last = decision.date if decision else None
+    values["委托期限"] = f"{_day(start)}至{_day(end)}"
+    if start is None and end is None:
+        unknown.append("委托书未记载委托期限")
+    else:
+        if start is not None and first is not None and first < start:
+            problems.append(f"立案日{first.isoformat()}早于委托期限起始日{start.isoformat()}")
+            pointers.append("/filing/date")
+        if end is not None and last is not None and last > end:
+            problems.append(f"决定日{last.isoformat()}晚于委托期限届满日{end.isoformat()}")
+            pointers.append("/decision/date")
+    coercive = [m for m in case.compulsory_measures if m.type in COERCIVE_MEASURES]
+    if coercive:
+        names = "、".join(f"{MEASURE_TYPE_ZH[m.type]}（{m.id}）" for m in coercive)
+        problems.append(f"受委托组织实施了{names}，行政强制措施权不得委托")
+        pointers.extend(case.pointer("compulsory_measures", m.id) for m in coercive)
+    if problems:
+        return ctx.fail(
+            "受委托组织实施处罚不合法：" + "；".join(problems), *pointers, values=values
+        )
+    if unknown:
+        return ctx.needs_review(
+            "；".join(unknown) + "，无法确认受委托组织是否在委托期限内以委托机关名义实施处罚",
+            *pointers,
+            values=values,
+        )
+    return ctx.passed()
+
+
+@rule(
+    id="PEN-SUBJ-005",
+    title="委托书载明委托事项、权限和期限并向社会公布",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[f"{PL}第二十条第二款"],
+    deduction=2,
+    recommendation="委托书应当载明委托的具体事项、权限、期限等内容，委托行政机关和受托组织应当将"
+    "委托书向社会公布。",
+    applies_to=PENALTY,
+    in_force_from=PL_2021,
+    example="委托书未载明委托期限，也无向社会公布的记录。",
+    notes="Publication and contents of the 委托书 are new in the 2021 Law (第二十条第二款; "
+    "in_force_from 2021-07-15). No source scores this defect; the deduction of 2 is a proposal "
+    "[R] and it is deliberately not a veto: the entrustment itself stays lawful "
+    "(PEN-SUBJ-004 decides that). published = null → needs review.",
+)
+def entrustment_published(case: CaseFile, ctx: CheckContext) -> Finding:
+    """The entrustment states the matters, powers and term and was published."""
+    agency = case.agency
+    if agency.subject_type != "entrusted":
+        return ctx.not_applicable("执法主体不是受委托组织")
+    entrustment = agency.entrustment
+    if entrustment is None:
+        return ctx.not_applicable("案卷未录入委托书内容（由PEN-SUBJ-004判断委托是否合法）")
+    problems: list[str] = []
+    if not entrustment.matters:
+        problems.append("未载明委托事项和权限")
+    if entrustment.term_start is None and entrustment.term_end is None:
+        problems.append("未载明委托期限")
+    if entrustment.published is False:
+        problems.append("未向社会公布")
+    values = {
+        "委托书文号": entrustment.document_no or "未记载",
+        "委托事项和权限": entrustment.matters or "未记载",
+        "是否公布": {True: "是", False: "否", None: "未记载"}[entrustment.published],
+    }
+    if problems:
+        return ctx.fail("委托书" + "、".join(problems), "/agency/entrustment", values=values)
+    if entrustment.published is None:
+        return ctx.needs_review(
+            "案卷未记载委托书是否向社会公布", "/agency/entrustment/published", values=values
+        )
+    return ctx.passed()
+
+
+# ---------------------------------------------------------------------------------------------
+# Officers
+# ---------------------------------------------------------------------------------------------
+
+
+@rule(
+    id="PEN-SUBJ-006",
+    title="调查取证等执法活动执法人员不少于两人",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        f"{PL}第四十二条第一款",
+        f"{PL}第五十五条第一款",
+        "《中华人民共和国行政强制法》第十八条第二项",
+    ],
+    deduction=2,
+    veto=True,
+    recommendation="调查取证、检查、实施先行登记保存或查封扣押以及当场作出处罚时，执法人员不得少于两人，"
+    "笔录应当由两名以上执法人员签名；法律另有规定的除外。",
+    applies_to=PENALTY,
+    parameters=[SINGLE_OFFICER_SECTORS],
+    example="询问笔录（D03）仅有一名执法人员签名。",
+    notes="Acts checked: every record of the types in vocab.RECORD_TYPES (笔录, hearing and "
+    "statement records included, as the model defines them), every on-the-spot decision, and "
+    "every compulsory measure (先行登记保存, 查封, 扣押). One fail per act with fewer than two "
+    "distinct officers; an act whose officer list is empty is 'not recorded' (the model cannot "
+    "tell an absent list from an empty one) and goes to a person. Veto by default: "
+    "domain-standards §3.1 lists 'fewer than two officers' as a default veto (测绘); 四川建设 "
+    "deducts 2 for a missing second signature, which is the deduction a standard gets when it "
+    "sets veto = false for this rule. On-the-spot decisions in the sectors of the parameter "
+    "subject.single_officer_sectors (default: public security, where traffic police may act "
+    "alone under 《中华人民共和国道路交通安全法》第一百零七条 and its implementing rules — "
+    "第四十二条 '法律另有规定的除外') go to a person instead of failing.",
+)
+def two_officers(case: CaseFile, ctx: CheckContext) -> list[Finding]:
+    """Every investigative act and record, on-the-spot decision and compulsory measure was done by
+    at least two officers."""
+    findings: list[Finding] = []
+    unrecorded: list[_Act] = []
+    lenient_sectors = ctx.param(SINGLE_OFFICER_SECTORS)
+    for act in _acts(case):
+        count = len(set(act.officers))
+        if count >= 2:
+            continue
+        if count == 0:
+            unrecorded.append(act)
+            continue
+        who = _officer_label(case, act.officers[0])
+        if act.doc_type == "on_the_spot_decision" and case.sector in lenient_sectors:
+            findings.append(
+                ctx.needs_review(
+                    f"{act.label}（{_day(act.date)}）仅有执法人员{who}一人；"
+                    f"{SECTOR_ZH.get(case.sector or '', case.sector)}领域法律允许一人当场处罚的，"
+                    "请人工核实所依据的法律规定",
+                    act.pointer,
+                    values={"执法活动": act.label, "执法人员": [who]},
+                )
+            )
+            continue
+        findings.append(
+            ctx.fail(
+                f"{act.label}（{_day(act.date)}）仅有执法人员{who}一人，执法人员不得少于两人",
+                act.pointer,
+                values={"执法活动": act.label, "日期": _day(act.date), "执法人员": [who]},
+            )
+        )
+    if unrecorded:
+        labels = "、".join(a.label for a in unrecorded)
+        findings.append(
+            ctx.needs_review(
+                f"{labels}未记载执法人员，无法核实是否不少于两人",
+                *(a.pointer for a in unrecorded),
+                values={"未记载执法人员的执法活动": [a.label for a in unrecorded]},
+            )
+        )
+    if not findings:
+        if not _acts(case):
+            return [ctx.not_applicable("案卷无笔录、当场处罚决定书或强制措施记录")]
+        return [ctx.passed()]
+    return findings
+
+
+def _certified_acts(case: CaseFile) -> dict[str, list[tuple[str, dt.date | None]]]:
+    """Officer id -> (act label, act date) for every act that needs a certified officer."""
+    by_officer: dict[str, list[tuple[str, dt.date | None]]] = {}
+
+    def add(ids: Iterable[str], label: str, day: dt.date | None) -> None:
+        for officer_id in dict.fromkeys(ids):
+            by_officer.setdefault(officer_id, []).append((label, day))
+
+    for act in _acts(case):
+        if act.doc_type is None or act.doc_type in CERTIFIED_DOC_TYPES:
+            add(act.officers, act.label, act.date)
+    for e in case.evidence:
+        if e.collectors:
+            add(e.collectors, f"收集证据“{e.name}”（{e.id}）", e.collected_date)
+    if case.filing and case.filing.assigned_officers:
+        add(case.filing.assigned_officers, "立案指定办案人员", case.filing.date)
+    return by_officer
+
+
+def _valid_on(officer: Officer, day: dt.date) -> bool:
+    start, end = officer.certificate_valid_from, officer.certificate_valid_until
+    return (start is None or start <= day) and (end is None or day <= end)
+
+
+@rule(
+    id="PEN-SUBJ-007",
+    title="执法人员具有行政执法资格且执法证件在有效期内",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        f"{PL}第四十二条第一款",
+        f"{PL}第五十五条第一款",
+        f"{PL}第七十六条第一款第（五）项",
+    ],
+    deduction=2,
+    veto=True,
+    recommendation="行政处罚应当由具有行政执法资格的执法人员实施；执法人员应当持有有效的行政执法证件，"
+    "笔录和文书应当载明执法证件号码，证件过期或被注销的人员不得从事执法活动。",
+    applies_to=PENALTY,
+    example="执法人员刘婷（O2）的执法证有效期至2024-12-31，2025-03-03仍参与现场检查。",
+    notes="Officers who acted: those on the records and on-the-spot decisions of PEN-SUBJ-006 "
+    "(hearing records excepted: the presiding officer and recorder need not be enforcement "
+    "officers), on compulsory measures, the collectors of evidence and the officers designated "
+    "at filing. Legal reviewers, agency heads and members of the collective discussion are not "
+    "'acting officers' and are not checked. Fail when an acting officer has no certificate "
+    "number, or when an act date falls outside the recorded validity. Validity not recorded at "
+    "all, or an undated act by an officer whose certificate has a bounded validity: needs "
+    "review. Veto by default (domain-standards §3.5 officer_without_certificate = veto: Henan, "
+    "Zhejiang, 测绘). 株洲 deducts 2 instead; a standard following 株洲 selects this rule with "
+    "veto = false — the rule's deduction of 2 then applies. That switch is a standard item "
+    "setting, not a plugin parameter, because it changes scoring, not what the check finds.",
+)
+def officers_certified(case: CaseFile, ctx: CheckContext) -> list[Finding]:
+    """Every officer who acted has an enforcement certificate number, valid on each act's date."""
+    acts = _certified_acts(case)
+    if not acts:
+        return [ctx.not_applicable("案卷未记载参与执法活动的执法人员")]
+    findings: list[Finding] = []
+    review: list[str] = []
+    review_pointers: list[str] = []
+    for officer_id, done in acts.items():
+        officer = case.officer(officer_id)
+        if officer is None:  # the loader rejects dangling ids; kept for dict-built cases
+            review.append(f"执法人员{officer_id}未在执法人员名单中")
+            continue
+        start, end = officer.certificate_valid_from, officer.certificate_valid_until
+        if (
+            officer.certificate_no
+            and (start is not None or end is not None)
+            and all(day is not None and _valid_on(officer, day) for _, day in done)
+        ):
+            continue  # the common case: build no message
+        who = f"{officer.name}（{officer_id}）"
+        pointer = case.pointer("officers", officer_id)
+        if not officer.certificate_no:
+            first = "、".join(f"{label}（{_day(day)}）" for label, day in done[:3])
+            more = f"等{len(done)}项执法活动" if len(done) > 3 else ""
+            findings.append(
+                ctx.fail(
+                    f"执法人员{who}未记载执法证件号码，无法证明具有行政执法资格，"
+                    f"其参与了{first}{more}",
+                    pointer + "/certificate_no",
+                    values={"执法人员": who, "执法证号": "未记载", "参与的执法活动": len(done)},
+                )
+            )
+            continue
+        if start is None and end is None:
+            review.append(f"{who}（执法证号{officer.certificate_no}）的证件有效期未记载")
+            review_pointers.append(pointer)
+            continue
+        outside = [
+            (label, day) for label, day in done if day is not None and not _valid_on(officer, day)
+        ]
+        if outside:
+            listed = "、".join(f"{label}（{day.isoformat()}）" for label, day in outside[:3])
+            findings.append(
+                ctx.fail(
+                    f"执法人员{who}的执法证（{officer.certificate_no}）有效期为{_day(start)}至"
+                    f"{_day(end)}，{listed}{'等' if len(outside) > 3 else ''}不在有效期内",
+                    pointer + "/certificate_valid_until",
+                    values={
+                        "执法人员": who,
+                        "执法证号": officer.certificate_no,
+                        "有效期起": _day(start),
+                        "有效期止": _day(end),
+                        "有效期外的执法活动": [
+                            f"{label} {day.isoformat()}" for label, day in outside
+                        ],
+                    },
+                )
+            )
+            continue
+        undated = [label for label, day in done if day is None]
+        if undated:
+            review.append(f"{who}参与的{'、'.join(undated)}未记载日期，无法核对证件有效期")
+            review_pointers.append(pointer)
+    if review:
+        findings.append(
+            ctx.needs_review(
+                "；".join(review) + "，请核对行政执法证件管理系统",
+                *review_pointers,
+                values={"待核实": review},
+            )
+        )
+    return findings or [ctx.passed()]
+
+
+@rule(
+    id="PEN-SUBJ-008",
+    title="调查检查和当场处罚时出示执法证件",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[f"{PL}第五十二条第一款", f"{PL}第五十五条第一款"],
+    deduction=1,
+    recommendation="执法人员在调查、检查和当场作出处罚时应当主动向当事人或者有关人员出示执法证件，"
+    "并在笔录中记明出示情况。",
+    applies_to=PENALTY,
+    example="现场检查笔录（D02）记载执法人员未出示执法证件。",
+    notes="Checked on the records of investigation and inspection "
+    "(询问、检查、现场、抽样、勘验笔录) and on on-the-spot decisions. certificates_shown = false "
+    "fails (one finding per record). "
+    "An on-the-spot decision that does not say is accepted when a record of the same day says "
+    "the certificates were shown (the decision is made at the end of that act); a record that "
+    "does not say goes to a person. Not a veto: the Law lets the party refuse an investigation "
+    "without certificates, but no standard found treats the omission as a veto; 内蒙古 lists "
+    "未亮证 among typical defects (domain-standards §5.4). The deduction of 1 is a proposal [R].",
+)
+def certificates_shown(case: CaseFile, ctx: CheckContext) -> list[Finding]:
+    """Officers showed their certificates on every investigative record and on-the-spot
+    decision (documents[].certificates_shown)."""
+    relevant = [
+        d
+        for d in case.documents
+        if d.type in INVESTIGATIVE_TYPES or d.type == "on_the_spot_decision"
+    ]
+    if not relevant:
+        return [ctx.not_applicable("案卷无调查、检查笔录或当场处罚决定书")]
+    shown_days = {
+        d.date
+        for d in relevant
+        if d.certificates_shown and d.type in INVESTIGATIVE_TYPES and d.date is not None
+    }
+    findings: list[Finding] = []
+    unknown: list[str] = []
+    unknown_pointers: list[str] = []
+    for d in relevant:
+        label = f"{DOCUMENT_TYPE_ZH[d.type]}（{d.id}）"
+        if d.certificates_shown is False:
+            findings.append(
+                ctx.fail(
+                    f"{label}（{_day(d.date)}）记载执法人员未出示执法证件",
+                    case.pointer("documents", d.id, "certificates_shown"),
+                    values={"文书": label, "日期": _day(d.date), "出示执法证件": "否"},
+                )
+            )
+        elif d.certificates_shown is None and not (
+            d.type == "on_the_spot_decision" and d.date in shown_days
+        ):
+            unknown.append(label)
+            unknown_pointers.append(case.pointer("documents", d.id, "certificates_shown"))
+    if unknown:
+        findings.append(
+            ctx.needs_review(
+                f"{'、'.join(unknown)}未记载执法人员是否出示执法证件",
+                *unknown_pointers,
+                values={"未记载出示情况的文书": unknown},
+            )
+        )
+    return findings or [ctx.passed()]
+
+
+# ---------------------------------------------------------------------------------------------
+# The party punished
+# ---------------------------------------------------------------------------------------------
+
+
+def _identifier(party: Party) -> str | None:
+    if party.type == "natural_person":
+        return party.id_number
+    return party.credit_code or party.id_number
+
+
+@rule(
+    id="PEN-SUBJ-009",
+    title="被处罚当事人身份明确、身份证明已收集",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        f"{PL}第四十条",
+        f"{PL}第五十九条第一款第（一）项",
+    ],
+    deduction=1,
+    recommendation="应当收集当事人的身份证明（居民身份证复印件、营业执照等）并核对身份信息，"
+    "在案卷和决定书中载明当事人的姓名或名称、证件号码或统一社会信用代码，确保处罚对象准确。",
+    applies_to=PENALTY,
+    example="当事人为法人，案卷未收集营业执照，也未记载统一社会信用代码。",
+    notes="A machine cannot tell a wrong party (a veto in Henan, Zhejiang, 株洲) from a right one; "
+    "it checks only that each party punished (role 'party') is identified: an identifier "
+    "(resident ID number for natural persons, unified social credit code — or another "
+    "registration number — for organisations) and identity proof collected "
+    "(party.identity_verified = true, or an identity_proof / business_licence document for that "
+    "party). identity_verified = false, or null with no such document, fails. Deduction 1 per "
+    "party follows 株洲 (ID, business licence not collected: −1 each); Zhejiang deducts 10 for "
+    "a mis-identified party whose outcome is unaffected, which needs a person. Not a veto.",
+)
+def party_identified(case: CaseFile, ctx: CheckContext) -> list[Finding]:
+    """Each party punished has an identifier and identity proof in the file."""
+    punished = [p for p in case.parties if p.role == "party"]
+    if not punished:
+        return [ctx.not_applicable("案卷未列明被处罚当事人")]
+    findings: list[Finding] = []
+    for party in punished:
+        problems: list[str] = []
+        pointer = case.pointer("parties", party.id)
+        has_doc = any(d.type in IDENTITY_DOC_TYPES and d.party == party.id for d in case.documents)
+        if _identifier(party) is None:
+            problems.append(
+                "未记载身份证件号码"
+                if party.type == "natural_person"
+                else "未记载统一社会信用代码或登记证号"
+            )
+        if party.identity_verified is False or (party.identity_verified is None and not has_doc):
+            problems.append("案卷未见身份证明（身份证复印件、营业执照等）")
+        if problems:
+            findings.append(
+                ctx.fail(
+                    f"当事人{party.name}（{PARTY_TYPE_ZH[party.type]}）" + "，".join(problems),
+                    pointer,
+                    values={
+                        "当事人": party.name,
+                        "当事人类型": PARTY_TYPE_ZH[party.type],
+                        "证件号码或信用代码": _identifier(party) or "未记载",
+                        "身份证明": "有" if has_doc or party.identity_verified else "未见",
+                    },
+                )
+            )
+    return findings or [ctx.passed()]
+
+
+RULES = [
+    agency_has_power,
+    jurisdiction_established,
+    township_has_transfer,
+    entrusted_acts_in_entrusting_name,
+    entrustment_published,
+    two_officers,
+    officers_certified,
+    certificates_shown,
+    party_identified,
+]
 
 
 @hookimpl
-def casefile_eval_rules():
-    return []
+def casefile_eval_rules() -> list:
+    return RULES
+
+
+@hookimpl
+def casefile_eval_parameters() -> list[Parameter]:
+    return [
+        Parameter(
+            name=SINGLE_OFFICER_SECTORS,
+            default=["public_security"],
+            schema={
+                "type": "array",
+                "items": {"type": "string", "enum": SECTOR_CODES},
+                "uniqueItems": True,
+            },
+            description="法律允许一名执法人员当场作出处罚决定的执法领域；这些领域的当场处罚决定书"
+            "仅有一名执法人员时转人工复核，而不判定为不符合",
+            basis=f"{PL}第四十二条第一款（法律另有规定的除外）；"
+            "《中华人民共和国道路交通安全法》第一百零七条",
+        )
+    ]
