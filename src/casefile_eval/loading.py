@@ -296,6 +296,9 @@ _LIST_REFS: tuple[tuple[str, str, str], ...] = (
     ("corrections", "document", "documents"),
     ("excluded_periods", "document", "documents"),
     ("period_extensions", "document", "documents"),
+    ("recusals", "officer", "officers"),
+    ("recusals", "decided_by", "officers"),
+    ("recusals", "document", "documents"),
 )
 # (object section, field, target section)
 _OBJECT_REFS: tuple[tuple[str, str, str], ...] = (

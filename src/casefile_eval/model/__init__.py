@@ -31,6 +31,7 @@ from .parts import (
     Person,
     Publicity,
     Recording,
+    Recusal,
     Service,
     Withdrawal,
 )
@@ -87,6 +88,7 @@ __all__ = [
     "PriorNotice",
     "Publicity",
     "Recording",
+    "Recusal",
     "Remedy",
     "Service",
     "Verification",

@@ -34,6 +34,7 @@ from .parts import (
     PeriodExtension,
     Publicity,
     Recording,
+    Recusal,
     Service,
 )
 from .penalty import (
@@ -100,6 +101,10 @@ class Decision:
     decided_by: str | None = fld("决定人", "Officer id of the head who decided.")
     approval: Approval | None = fld("决定审批")
     on_the_spot: bool | None = fld("当场作出", "Licensing: decided on the spot (第三十四条第二款).")
+    education_recorded: bool | None = fld(
+        "对当事人进行教育",
+        "No-penalty decisions: the education of the party is recorded (第三十三条第三款).",
+    )
 
 
 @attrs.frozen(slots=True)
@@ -132,6 +137,7 @@ class CaseFile:
     legal_review: LegalReview | None = fld("法制审核")
     collective_discussion: CollectiveDiscussion | None = fld("集体讨论")
     hearing: Hearing | None = fld("听证")
+    recusals: tuple[Recusal, ...] = fld("回避", default=())
     period_extensions: tuple[PeriodExtension, ...] = fld("期限延长", default=())
     excluded_periods: tuple[ExcludedPeriod, ...] = fld("不计入期限的时间", default=())
     decision: Decision | None = fld("决定")

@@ -313,6 +313,20 @@ class Hearing:
 
 
 @attrs.frozen(slots=True)
+class Recusal:
+    """A recusal (回避), applied for by the party or raised by the officer (第四十三条)."""
+
+    officer: str = fld("回避对象", "Officer id.", required=True)
+    applied_by: str | None = fld("申请人", "Party id, or the officer's own id for self-recusal.")
+    reason: str | None = fld("回避事由")
+    date: dt.date | None = fld("申请日期")
+    decided_by: str | None = fld("决定人", "Officer id of the agency head who decided.")
+    decision_date: dt.date | None = fld("决定日期")
+    granted: bool | None = fld("准予回避")
+    document: str | None = fld("回避决定文书", "Document id.")
+
+
+@attrs.frozen(slots=True)
 class PeriodExtension:
     """An approved extension of the period to decide (延长办案期限 / 延长许可期限)."""
 
