@@ -566,14 +566,23 @@ def no_penalty_conditions(case: CaseFile, ctx: CheckContext) -> Finding:
     applies_to=AppliesTo(kinds={"penalty"}, outcomes={"no_penalty"}),
     in_force_from=PL_2021,
     example="首违不罚案件，案卷无教育告诫书或其他教育记录。",
-    notes="The model has no field for education, so the rule looks for a document whose title "
-    "(or, for type 'other', required title) contains 教育, 告诫, 行政指导, 提醒 or 约谈. Found: "
-    "pass. Not found: needs review, never fail — the education may be written into the "
-    "no-penalty decision itself, which the model does not hold as text. A core field "
-    "(e.g. decision.education_recorded) would let the rule decide; see the report.",
+    notes="decision.education_recorded decides when the file gives it (true: pass; false: "
+    "fail). When it is absent, the rule looks for a document whose title contains 教育, 告诫, "
+    "行政指导, 提醒 or 约谈 (pass), else asks a reviewer — the education may be written into the "
+    "no-penalty decision itself, which the model does not hold as text.",
 )
 def education_recorded(case: CaseFile, ctx: CheckContext) -> Finding:
-    """A no-penalty case records educating the party (a document titled 教育告诫书 etc.)."""
+    """A no-penalty case records educating the party (decision.education_recorded, or a
+    document titled 教育告诫书 etc.)."""
+    recorded = case.decision.education_recorded if case.decision else None
+    if recorded is True:
+        return ctx.passed()
+    if recorded is False:
+        return ctx.fail(
+            "决定不予行政处罚，未对当事人进行教育",
+            "/decision/education_recorded",
+            values={"决定结果": OUTCOME_ZH["no_penalty"]},
+        )
     for d in case.documents:
         if d.title and any(word in d.title for word in EDUCATION_WORDS):
             return ctx.passed()

@@ -4,9 +4,9 @@ Who may punish (power, jurisdiction, township transfer, entrustment), who acted 
 officers, each holding a valid enforcement certificate, showing it) and against whom (the party
 punished is identified). Category ``subject`` (案件是否成立, 10 points in the default standard).
 
-Recusal (回避, 《中华人民共和国行政处罚法》第四十三条) is deliberately not checked: the case-file
-model records neither recusal applications nor the officers' relationships to the party, so a
-machine cannot support a finding either way (see docs/rubrics/subject.md).
+Recusal (回避, 行政处罚法第四十三条) is checked as far as the file records it: each
+recusal on file decided by the agency head, and a recused officer not acting afterwards. Whether
+an officer *should* have withdrawn (an undisclosed relationship to the party) is beyond the file.
 """
 
 from __future__ import annotations
@@ -774,6 +774,62 @@ def party_identified(case: CaseFile, ctx: CheckContext) -> list[Finding]:
     return findings or [ctx.passed()]
 
 
+@rule(
+    id="PEN-SUBJ-010",
+    title="回避申请由行政机关负责人决定，决定回避的执法人员不再参与办案",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[f"{PL}第四十三条第一款至第三款"],
+    deduction=2,
+    recommendation="当事人申请回避或执法人员自行回避的，应当由行政机关负责人及时作出决定并记录在案；"
+    "决定回避的执法人员不得继续参与调查取证等办案活动。",
+    applies_to=PENALTY,
+    in_force_from=PL_2021,
+    example="当事人申请执法人员张某回避，案卷无负责人决定；张某此后仍参与询问并在笔录上签名。",
+    notes="Only recusals recorded in the file are checked. Before 2021-07-15 the Law had no "
+    "application procedure (2017 第三十七条第三款), hence in_force_from. A recusal decided by an "
+    "officer not marked as agency head (is_agency_head or role agency_head) fails.",
+)
+def recusal_handled(case: CaseFile, ctx: CheckContext) -> list[Finding] | Finding:
+    """Each recusal on file was decided by the agency head, and an officer whose recusal was
+    granted signed no record or document dated after the decision."""
+    if not case.recusals:
+        return ctx.not_applicable("案卷未记载回避申请")
+    findings: list[Finding] = []
+    for i, recusal in enumerate(case.recusals):
+        officer = case.officer(recusal.officer)
+        name = officer.name if officer else recusal.officer
+        head = case.officer(recusal.decided_by)
+        is_head = head is not None and (head.is_agency_head or "agency_head" in head.roles)
+        if recusal.decision_date is None or not is_head:
+            findings.append(
+                ctx.fail(
+                    f"对执法人员{name}的回避申请未见行政机关负责人作出的决定",
+                    f"/recusals/{i}/decided_by",
+                    f"/recusals/{i}/decision_date",
+                )
+            )
+            continue
+        if not recusal.granted:
+            continue
+        later = [
+            d
+            for d in case.documents
+            if recusal.officer in d.officers and d.date and d.date > recusal.decision_date
+        ]
+        if later:
+            labels = "、".join(f"{DOCUMENT_TYPE_ZH[d.type]}（{d.date}）" for d in later)
+            findings.append(
+                ctx.fail(
+                    f"执法人员{name}于{recusal.decision_date}被决定回避，此后仍参与：{labels}",
+                    *(case.pointer("documents", d.id, "officers") for d in later),
+                    values={"回避决定日": str(recusal.decision_date)},
+                    count=len(later),
+                )
+            )
+    return findings or ctx.passed()
+
+
 RULES = [
     agency_has_power,
     jurisdiction_established,
@@ -784,6 +840,7 @@ RULES = [
     officers_certified,
     certificates_shown,
     party_identified,
+    recusal_handled,
 ]
 
 

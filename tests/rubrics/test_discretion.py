@@ -509,6 +509,13 @@ def test_education_document_passes() -> None:
     assert_outcome(run_rule(education_recorded, case), "pass")
 
 
+def test_education_field_decides() -> None:
+    done = make_case("penalty", no_penalty(**{"decision.education_recorded": True}))
+    assert_outcome(run_rule(education_recorded, done), "pass")
+    not_done = make_case("penalty", no_penalty(**{"decision.education_recorded": False}))
+    assert_outcome(run_rule(education_recorded, not_done), "fail", contains="未对当事人进行教育")
+
+
 # --------------------------------------------------------------------------- PEN-DISC-007
 
 

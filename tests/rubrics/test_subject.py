@@ -55,7 +55,7 @@ def entrusted(**overrides: Any) -> dict[str, Any]:
 def test_plugin_declares_rules_and_parameters() -> None:
     rules = subject.casefile_eval_rules()
     ids = [r.id for r in rules]
-    assert ids == [f"PEN-SUBJ-{n:03d}" for n in range(1, 10)]
+    assert ids == [f"PEN-SUBJ-{n:03d}" for n in range(1, 11)]
     for r in rules:
         assert r.category == "subject"
         assert r.dimension == "merits"
@@ -471,3 +471,58 @@ def test_organisation_without_credit_code_fails() -> None:
 def test_natural_person_without_id_number_fails() -> None:
     case = make_case("penalty_simple", {"parties.0.id_number": DELETE})
     assert_outcome(run_rule(party_identified, case), "fail", contains="身份证件号码")
+
+
+# --------------------------------------------------------------------------- PEN-SUBJ-010
+
+
+def test_recusal_not_on_file_not_applicable() -> None:
+    from casefile_eval_rubrics.subject import recusal_handled
+
+    assert_outcome(run_rule(recusal_handled, make_case("penalty")), "not_applicable")
+
+
+def test_recusal_decided_by_head_and_respected_passes() -> None:
+    from casefile_eval_rubrics.subject import recusal_handled
+
+    case = make_case(
+        "penalty",
+        {
+            "recusals": [
+                {
+                    "officer": "O2",
+                    "applied_by": "P1",
+                    "date": "2025-03-11",
+                    "decided_by": "O3",
+                    "decision_date": "2025-03-12",
+                    "granted": False,
+                }
+            ]
+        },
+    )
+    assert_outcome(run_rule(recusal_handled, case), "pass")
+
+
+def test_recusal_undecided_or_ignored_fails() -> None:
+    from casefile_eval_rubrics.subject import recusal_handled
+
+    undecided = make_case(
+        "penalty", {"recusals": [{"officer": "O2", "applied_by": "P1", "date": "2025-03-11"}]}
+    )
+    assert_outcome(run_rule(recusal_handled, undecided), "fail", contains="负责人")
+    ignored = make_case(
+        "penalty",
+        {
+            "recusals": [
+                {
+                    "officer": "O2",
+                    "applied_by": "P1",
+                    "date": "2025-03-06",
+                    "decided_by": "O3",
+                    "decision_date": "2025-03-07",
+                    "granted": True,
+                }
+            ]
+        },
+    )
+    assert_outcome(run_rule(recusal_handled, ignored), "fail", contains="被决定回避")
