@@ -1,8 +1,799 @@
-"""Rubric plugin `legal_basis` (being written)."""
+"""Rubric plugin ``legal_basis``: 法律适用 (application of law) in penalty decisions.
 
-from casefile_eval.plugins import hookimpl
+Rules ``PEN-LAW-001`` … read the decision's 定性依据 (``decision.violated_provisions``) and
+处罚依据 (``decision.penalty_provisions``): that both are cited, specifically and in the
+regular form; that the instruments cited were in force for the act (law registry); that the
+penalty kinds are those of 行政处罚法第九条; that the fine lies within the range the file records.
+
+The citations are parsed once per case (cached in ``case.derived``). A list entry that only says
+``同法第X条`` is resolved to the instrument named in the entries before it (violated provisions
+first, then penalty provisions), as a reader of the decision would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, NamedTuple
+
+from casefile_eval.citations import (
+    LAW_ALIASES,
+    MISSING_ARTICLE,
+    PRC_PREFIX,
+    Citation,
+    canonical_law_title,
+    missing_parts,
+    parse_citations,
+)
+from casefile_eval.laws import LawVersion
+from casefile_eval.model import CaseFile
+from casefile_eval.model.vocab import PENALTY_TYPE_ZH
+from casefile_eval.plugins import AppliesTo, CheckContext, Finding, hookimpl, rule
+
+CATEGORY = "legal_basis"
+PENALTY_LAW = canonical_law_title("行政处罚法")
+ON_PENALTY = AppliesTo(kinds={"penalty"}, outcomes={"penalty"})
+ON_DECISION = AppliesTo(kinds={"penalty"}, outcomes={"penalty", "no_penalty"})
+
+_DERIVED_KEY = "legal_basis.entries"
+_SECTIONS = ("violated_provisions", "penalty_provisions")
+_SECTION_ZH = {"violated_provisions": "定性依据", "penalty_provisions": "处罚依据"}
+_ARABIC = frozenset("0123456789０１２３４５６７８９")
+# Measures 行政处罚法第二十八条 and practice treat as corrective, not as penalties.
+_NON_PENALTY_WORDS: tuple[str, ...] = (
+    "责令改正",
+    "限期改正",
+    "责令限期改正",
+    "责令停止",
+    "责令整改",
+    "责令退还",
+    "责令赔偿",
+    "批评教育",
+    "约谈",
+)
+# Titles known to the citation module that end in 条例 are State Council regulations.
+_NATIONAL_TITLES: frozenset[str] = frozenset(LAW_ALIASES.values())
+
+
+class _Entry(NamedTuple):
+    """One string of violated_provisions / penalty_provisions and what it parses to."""
+
+    section: str
+    index: int
+    text: str
+    citations: tuple[Citation, ...]
+    kind: str  # named | reference (同法…) | bare (article with no title) | unparsed
+
+
+def _entries(case: CaseFile) -> tuple[_Entry, ...]:
+    cached = case.derived.get(_DERIVED_KEY)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    decision = case.decision
+    out: list[_Entry] = []
+    context: str | None = None
+    if decision is not None:
+        for section in _SECTIONS:
+            for index, text in enumerate(getattr(decision, section)):
+                found = parse_citations(text)
+                kind = "named"
+                if not found and context is not None:
+                    # A later entry may say only 同法第X条: read it against the last title named.
+                    found = parse_citations(text, default_law=context)
+                    if found:
+                        kind = "reference" if found[0].raw[:1] in "同该本" else "bare"
+                if not found:
+                    kind = "unparsed"
+                else:
+                    context = found[-1].law
+                out.append(_Entry(section, index, text, tuple(found), kind))
+    result = tuple(out)
+    case.derived[_DERIVED_KEY] = result
+    return result
+
+
+def _pointer(entry: _Entry) -> str:
+    return f"/decision/{entry.section}/{entry.index}"
+
+
+def _has_basis(entries: tuple[_Entry, ...], section: str) -> bool:
+    return any(e.section == section and e.citations for e in entries)
+
+
+def _laws_of(entries: tuple[_Entry, ...], section: str) -> list[str]:
+    seen: dict[str, None] = {}
+    for e in entries:
+        if e.section == section:
+            for c in e.citations:
+                seen.setdefault(c.law, None)
+    return list(seen)
+
+
+# ---------------------------------------------------------------------------------------------
+# PEN-LAW-001 / 002 the basis is cited
+# ---------------------------------------------------------------------------------------------
+
+
+@rule(
+    id="PEN-LAW-001",
+    title="处罚决定载明处罚依据",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        "《中华人民共和国行政处罚法》第三十八条第一款",
+        "《中华人民共和国行政处罚法》第五十九条第一款第（三）项",
+        "《中华人民共和国行政处罚法》第七十六条第一款第（一）项",
+    ],
+    deduction=12,
+    veto=True,
+    recommendation="行政处罚决定书应当载明行政处罚的依据，写明设定该处罚的法律、法规、规章的"
+    "具体条款；没有依据的行政处罚无效。",
+    applies_to=ON_PENALTY,
+    example="决定书写“依据有关法律规定，决定罚款5000元”，未写明处罚依据。",
+    notes="Fails when decision.penalty_provisions is empty or no entry names any instrument "
+    "(e.g. “依据相关规定”). A cited instrument without an article is left to PEN-LAW-003. "
+    "Veto per domain-standards §3.1 (no legal basis; 第三十八条第一款: a penalty without basis "
+    "is void).",
+)
+def penalty_basis_cited(case: CaseFile, ctx: CheckContext) -> Finding:
+    """The decision cites the provision that sets the penalty (处罚依据)."""
+    decision = case.decision
+    if decision is None:  # the outcome filter already excludes this
+        return ctx.not_applicable("案卷无处罚决定")
+    if not decision.penalty_provisions:
+        return ctx.fail(
+            "行政处罚决定未载明处罚依据（未引用设定该处罚的法律规范条款）",
+            "/decision/penalty_provisions",
+            values={"处罚依据": []},
+        )
+    if not _has_basis(_entries(case), "penalty_provisions"):
+        texts = list(decision.penalty_provisions)
+        return ctx.fail(
+            f"行政处罚决定所载处罚依据“{'；'.join(texts)}”未写明具体的法律、法规、规章",
+            "/decision/penalty_provisions",
+            values={"处罚依据": texts},
+        )
+    return ctx.passed()
+
+
+@rule(
+    id="PEN-LAW-002",
+    title="决定载明违法行为所违反的规定（定性依据）",
+    category=CATEGORY,
+    dimension="merits",
+    basis=["《中华人民共和国行政处罚法》第五十九条第一款第（二）项"],
+    deduction=2,
+    recommendation="决定书应当写明当事人违反的法律、法规、规章的具体条款，作为认定违法行为性质的"
+    "依据；处罚条款本身规定了违法行为的，应当一并作为定性依据引用。",
+    applies_to=ON_DECISION,
+    example="决定书只写“依据《中华人民共和国食品安全法》第一百二十四条”处罚，未写明当事人违反的条款。",
+    notes="Fails when decision.violated_provisions is empty or names no instrument. Not a "
+    "veto: 第三十八条 voids a penalty without basis, and the penalty provision (PEN-LAW-001) "
+    "is that basis; a missing 定性依据 is an incomplete characterisation, scored −2 like the "
+    "Beijing citation item (domain-standards §1.6). Applies to no-penalty decisions too: "
+    "不予处罚 also rests on a finding that a provision was violated.",
+)
+def violated_provision_cited(case: CaseFile, ctx: CheckContext) -> Finding:
+    """The decision cites the provision the party violated (定性依据)."""
+    decision = case.decision
+    if decision is None:
+        return ctx.not_applicable("案卷无处罚决定")
+    if not decision.violated_provisions:
+        return ctx.fail(
+            "决定未载明当事人违反的法律规范条款（定性依据）",
+            "/decision/violated_provisions",
+            values={"定性依据": []},
+        )
+    if not _has_basis(_entries(case), "violated_provisions"):
+        texts = list(decision.violated_provisions)
+        return ctx.fail(
+            f"决定所载定性依据“{'；'.join(texts)}”未写明具体的法律、法规、规章",
+            "/decision/violated_provisions",
+            values={"定性依据": texts},
+        )
+    return ctx.passed()
+
+
+# ---------------------------------------------------------------------------------------------
+# PEN-LAW-003 / 004 how the basis is cited
+# ---------------------------------------------------------------------------------------------
+
+
+def _main_penalty_citation(entries: tuple[_Entry, ...]) -> Citation | None:
+    first: Citation | None = None
+    for e in entries:
+        if e.section != "penalty_provisions":
+            continue
+        for c in e.citations:
+            if c.law != PENALTY_LAW:
+                return c
+            first = first or c
+    return first
+
+
+@rule(
+    id="PEN-LAW-003",
+    title="引用依据具体到条、款、项",
+    category=CATEGORY,
+    dimension="merits",
+    basis=["《中华人民共和国行政处罚法》第五十九条第一款第（三）项"],
+    deduction=2,
+    recommendation="引用法律规范应当写明法律规范名称并具体到条、款、项、目，避免只写法律名称"
+    "或笼统引用“有关规定”。",
+    applies_to=ON_DECISION,
+    example="处罚依据写作《中华人民共和国食品安全法》第一百二十四条，该条分款分项，未引用到款、项。",
+    notes="Every entry of violated_provisions and penalty_provisions must parse to a citation "
+    "with an article and an instrument name (an entry with only 第X条 and no title before it "
+    "fails; 同法第X条 after a named instrument is accepted). Paragraph and item are required "
+    "only of the main penalty citation (the first penalty citation outside the Penalty Law), "
+    "and only where the file says the provision has them (decision.provision_has_paragraphs, "
+    "provision_has_items): the model records these flags for the penalty provision only. "
+    "One finding per decision (count 1) listing every defect: the Beijing 2016 standard "
+    "deducts −2 once on the decision document for a basis not cited to 条款项目.",
+)
+def citations_specific(case: CaseFile, ctx: CheckContext) -> Finding:
+    """Each cited provision names its instrument and article, and paragraph/item where needed."""
+    decision = case.decision
+    if decision is None:
+        return ctx.not_applicable("案卷无处罚决定")
+    entries = _entries(case)
+    if not entries:
+        return ctx.not_applicable("决定未引用法律依据（由 PEN-LAW-001、PEN-LAW-002 评查）")
+    problems: list[str] = []
+    pointers: list[str] = []
+    for e in entries:
+        label = _SECTION_ZH[e.section]
+        if e.kind == "unparsed":
+            problems.append(f"{label}“{e.text}”未能识别为具体的法律规范条文")
+        elif e.kind == "bare":
+            problems.append(f"{label}“{e.text}”未写明所引法律规范的名称")
+        else:
+            for c in e.citations:
+                if c.article is None:
+                    problems.append(f"{label}“{c.raw or e.text}”{MISSING_ARTICLE}")
+                    break
+            else:
+                continue
+        pointers.append(_pointer(e))
+    main = _main_penalty_citation(entries)
+    if main is not None and main.article is not None:
+        gaps = missing_parts(
+            main,
+            has_paragraphs=decision.provision_has_paragraphs,
+            has_items=decision.provision_has_items,
+        )
+        if gaps:
+            problems.append(f"处罚依据“{main.raw}”{'，'.join(gaps)}")
+            pointers.append("/decision/penalty_provisions")
+    if not problems:
+        return ctx.passed()
+    return ctx.fail(
+        "；".join(problems),
+        *dict.fromkeys(pointers),
+        values={"问题": problems},
+    )
+
+
+def _written_title(raw: str) -> tuple[str, int] | None:
+    """The title between the outer 《》 at the start of ``raw`` and the offset after it."""
+    depth = 0
+    for i, ch in enumerate(raw):
+        if ch == "《":
+            depth += 1
+        elif ch == "》":
+            depth -= 1
+            if depth == 0:
+                return raw[1:i], i + 1
+    return None
+
+
+def _irregularities(c: Citation) -> list[str]:
+    raw = c.raw
+    found: list[str] = []
+    chain_from = 0
+    first = raw[:1]
+    if first == "《":
+        written = _written_title(raw)
+        if written is not None:
+            title, chain_from = written
+            title = "".join(title.split()).replace("〈", "《").replace("〉", "》")
+            if not title.startswith(c.law):
+                found.append(f"使用简称“{title}”，应写全称《{c.law}》")
+    elif first == "本":
+        found.append(f"使用“{raw[:2]}”指代，应写明法律规范名称")
+    elif first not in "同该第":
+        # A known title written without 《》 (the parser only takes it when an article follows).
+        found.append("法律规范名称未加书名号")
+    chain = raw.find("第", chain_from)
+    if chain >= 0 and any(ch in _ARABIC for ch in raw[chain:]):
+        found.append("条款项序号使用阿拉伯数字，应使用汉字数字")
+    return found
+
+
+@rule(
+    id="PEN-LAW-004",
+    title="引用法律规范的写法规范",
+    category=CATEGORY,
+    dimension="merits",
+    basis=["《中华人民共和国行政处罚法》第五十九条第一款第（三）项"],
+    deduction=1,
+    recommendation="引用法律规范应当使用书名号和全称（如《中华人民共和国食品安全法》，不用"
+    "《食品安全法》《食安法》等简称），条、款、项序号使用汉字数字（如第一百二十四条第一款第（五）项）。",
+    applies_to=ON_DECISION,
+    example="决定书引用“《食品安全法》第124条第1款第5项”。",
+    notes="Flags, per cited span: a short title or abbreviation where the citation module "
+    "knows the full title (《食品安全法》, 《食安法》; titles it does not know are taken as "
+    "written), a title without 《》, Arabic numerals in the 条款项 chain (edition years such "
+    "as （2021年修订） are fine), and 本法/本条例 used in a decision. 同法/该法 after a named "
+    "instrument are accepted as regular. The full-title / Chinese-numeral convention is the "
+    "one review sheets score (Beijing 2016: citation written irregularly −1, "
+    "domain-standards §1.6); no statute prescribes it, so the basis given is the decision "
+    "content rule. One finding per decision (count 1).",
+)
+def citations_regular(case: CaseFile, ctx: CheckContext) -> Finding:
+    """Citations use 《full title》 and Chinese numerals."""
+    entries = _entries(case)
+    if not any(e.citations for e in entries):
+        return ctx.not_applicable("决定未引用可识别的法律依据")
+    problems: list[str] = []
+    pointers: list[str] = []
+    for e in entries:
+        seen: set[str] = set()
+        for c in e.citations:
+            if c.raw in seen:
+                continue
+            seen.add(c.raw)
+            issues = _irregularities(c)
+            if issues:
+                problems.append(f"{_SECTION_ZH[e.section]}“{c.raw}”{'，'.join(issues)}")
+                pointers.append(_pointer(e))
+    if not problems:
+        return ctx.passed()
+    return ctx.fail(
+        "；".join(problems),
+        *dict.fromkeys(pointers),
+        values={"问题": problems},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# PEN-LAW-005 the instrument was in force
+# ---------------------------------------------------------------------------------------------
+
+
+def _violation_date(case: CaseFile) -> dt.date | None:
+    v = case.violation
+    if v is None:
+        return None
+    # A continuing act is judged by the law in force when it ended (行政处罚法第三十六条第二款
+    # counts from the end, and courts apply the law in force at that time).
+    if v.continuing and v.end_date is not None:
+        return v.end_date
+    return v.start_date or v.end_date
+
+
+def _span(version: LawVersion) -> str:
+    start = version.in_force_from.isoformat()
+    until = version.in_force_until.isoformat() if version.in_force_until else "今"
+    return f"《{version.display_title}》（{version.edition}，{start}至{until}）"
+
+
+@rule(
+    id="PEN-LAW-005",
+    title="适用的法律规范在违法行为发生时有效（不得适用已废止的规定）",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        "《中华人民共和国行政处罚法》第三十七条",
+        "《中华人民共和国行政处罚法》第三十八条第一款",
+        "《中华人民共和国立法法》第一百零四条",
+    ],
+    deduction=12,
+    veto=True,
+    recommendation="实施行政处罚，适用违法行为发生时的法律、法规、规章的规定；作出决定时规定已被"
+    "修改或者废止，且新的规定处罚较轻或者不认为是违法的，适用新的规定。不得引用已经废止或者尚未"
+    "施行的规定。",
+    applies_to=ON_DECISION,
+    example="2024年作出的生态环境处罚决定仍引用已于2023年7月1日废止的《环境行政处罚办法》。",
+    notes="Uses ctx.laws (the default registry plus plugins' law versions). The act date for "
+    "substance is the violation date (the end date for continuing acts), else only the "
+    "decision date is used. Per instrument cited: in force at neither the violation date nor "
+    "the decision date → fail (veto: repealed or not yet in force, domain-standards §3.1); "
+    "a different version in force at the two dates, an instrument repealed since the act, or "
+    "one that took effect after the act → needs_review (第三十七条: the old rule applies unless "
+    "the new one is lighter or no longer punishes the act — a person compares the texts). A "
+    "citation naming an edition (（2017年修正）) is judged by that edition's own dates. A fail "
+    "that hinges on a registry date marked unverified is downgraded to needs_review. "
+    "Instruments the registry does not hold are not judged (not_applicable when none is held). "
+    "Procedural instruments follow the act date, but they rarely appear among these two lists.",
+)
+def law_in_force(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
+    """Each instrument cited was in force for the act (实体从旧, 第三十七条 lighter new law)."""
+    decision = case.decision
+    if decision is None:
+        return ctx.not_applicable("案卷无处罚决定")
+    entries = _entries(case)
+    cited: dict[tuple[str, int | None], str] = {}
+    for e in entries:
+        for c in e.citations:
+            cited.setdefault((c.law, c.edition), _pointer(e))
+    if not cited:
+        return ctx.not_applicable("决定未引用可识别的法律依据")
+    decided = decision.date
+    if decided is None:
+        return ctx.needs_review(
+            "案卷未记载决定日期，无法核对所引法律规范是否有效", "/decision/date"
+        )
+    acted = _violation_date(case)
+    registry = ctx.laws
+    out: list[Finding] = []
+    known = False
+    for (law, edition), pointer in cited.items():
+        if not registry.is_known(law):
+            continue
+        known = True
+        finding = _judge_law(ctx, law, edition, acted, decided, pointer)
+        if finding is not None:
+            out.append(finding)
+    if not known:
+        return ctx.not_applicable(
+            "所引法律规范未收录于法律版本库，未核对施行日期：" + "、".join(law for law, _ in cited)
+        )
+    return out or ctx.passed()
+
+
+def _judge_law(
+    ctx: CheckContext,
+    law: str,
+    edition: int | None,
+    acted: dt.date | None,
+    decided: dt.date,
+    pointer: str,
+) -> Finding | None:
+    registry = ctx.laws
+    versions = registry.versions(law)
+    title = versions[-1].display_title if versions else law
+    values: dict[str, Any] = {"法律规范": title, "决定日期": decided, "违法行为发生日期": acted}
+    act_text = f"违法行为发生日{acted.isoformat()}，" if acted else ""
+    # A citation naming an edition (（2017年修正）) or a former title (…暂行规定) points at
+    # particular versions: judge those, not the instrument as a whole.
+    specific: tuple[LawVersion, ...] = ()
+    label = ""
+    if edition is not None:
+        cited_version = registry.edition(law, edition)
+        if cited_version is not None:
+            specific = (cited_version,)
+            label = _span(cited_version)
+            values["所引版本"] = cited_version.edition
+    if not specific and registry.resolve(law) != law:
+        specific = tuple(v for v in versions if v.display_title == law)
+        if specific:
+            label = f"《{law}》（该名称施行期间{specific[0].in_force_from.isoformat()}至" + (
+                f"{specific[-1].in_force_until.isoformat()}，现名《{title}》）"
+                if specific[-1].in_force_until
+                else f"今，现名《{title}》）"
+            )
+            values["所引名称"] = law
+    if specific:
+        if (acted is not None and any(v.covers_date(acted) for v in specific)) or (
+            acted is None and any(v.covers_date(decided) for v in specific)
+        ):
+            return None
+        if any(v.covers_date(decided) for v in specific):
+            return ctx.needs_review(
+                f"所引{label}在决定日{decided.isoformat()}有效，但{act_text}尚未施行；适用新规定"
+                "须符合行政处罚法第三十七条（新规定处罚较轻或不认为违法），请核实",
+                pointer,
+                values=values,
+            )
+        message = f"所引{label}在{act_text}决定日{decided.isoformat()}均不在施行期内"
+        if any(v.unverified for v in specific):
+            return ctx.needs_review(
+                message + "（施行日期未经核实，请人工确认）", pointer, values=values
+            )
+        return ctx.fail(message + "，引用了已失效或尚未施行的版本", pointer, values=values)
+    at_decision = registry.in_force(law, decided)
+    at_act = registry.in_force(law, acted) if acted is not None else at_decision
+    if at_act is None and at_decision is None:
+        repealed = registry.repealed_on(law)
+        if repealed is not None and decided >= repealed:
+            state = f"已于{repealed.isoformat()}废止（失效）"
+            edge = versions[-1]
+        else:
+            state = f"自{versions[0].in_force_from.isoformat()}起施行，当时尚未施行"
+            edge = versions[0]
+        message = f"所引《{title}》{state}；{act_text}决定日{decided.isoformat()}均不在施行期内"
+        values["施行期间"] = [_span(v) for v in versions]
+        if edge.unverified:
+            return ctx.needs_review(
+                message + "（施行日期未经核实，请人工确认）", pointer, values=values
+            )
+        return ctx.fail(message, pointer, values=values)
+    if at_act is None:
+        return ctx.needs_review(
+            f"所引《{title}》于{versions[0].in_force_from.isoformat()}施行，晚于{act_text[:-1]}；"
+            "对施行前的行为适用该规定须符合行政处罚法第三十七条（新规定处罚较轻或不认为违法），"
+            "请核实行为时的规定",
+            pointer,
+            values=values,
+        )
+    if at_decision is None:
+        return ctx.needs_review(
+            f"所引《{title}》在{act_text[:-1]}有效，决定日{decided.isoformat()}已失效；"
+            "请核实新规定是否处罚较轻或不再认为违法（行政处罚法第三十七条）",
+            pointer,
+            values=values,
+        )
+    if at_act != at_decision:
+        values["行为时版本"] = at_act.edition
+        values["决定时版本"] = at_decision.edition
+        return ctx.needs_review(
+            f"《{title}》在违法行为发生后修改：行为时为{at_act.edition}版，决定时为"
+            f"{at_decision.edition}版；应适用行为时的条文，新规定处罚较轻的适用新规定（行政处罚法"
+            "第三十七条），请核实所引条文的版本及轻重",
+            pointer,
+            values=values,
+        )
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# PEN-LAW-006 / 007 kinds of penalty
+# ---------------------------------------------------------------------------------------------
+
+
+def _is_law_or_state_council_regulation(law: str) -> bool:
+    """Whether the title names a 法律 or 行政法规 (the only sources of 'other' penalties)."""
+    if law.startswith(PRC_PREFIX):
+        return law.endswith(("法", "法典", "条例", "实施细则"))
+    if law.startswith("国务院"):
+        return True
+    return law in _NATIONAL_TITLES and law.endswith("条例")
+
+
+def _non_penalty(description: str | None) -> str | None:
+    if not description:
+        return None
+    for word in _NON_PENALTY_WORDS:
+        if word in description:
+            return word
+    return None
+
+
+@rule(
+    id="PEN-LAW-006",
+    title="处罚种类属于法定种类",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        "《中华人民共和国行政处罚法》第九条",
+        "《中华人民共和国行政处罚法》第七十六条第一款第（二）项",
+    ],
+    deduction=12,
+    veto=True,
+    recommendation="行政处罚的种类限于行政处罚法第九条所列种类；“其他行政处罚”只能由法律、"
+    "行政法规规定，地方性法规、规章不得创设。",
+    applies_to=ON_PENALTY,
+    example="依据某市规章给予“取消评优资格”的处罚。",
+    notes="The model's penalty-type code list is 第九条 itself, so only type 'other' is "
+    "judged: it passes when a penalty provision is a 法律 or 行政法规 (title heuristics: "
+    "中华人民共和国…法/条例/实施细则, 国务院…, national 条例 known to the citation module), "
+    "otherwise needs_review (a person confirms that a law or administrative regulation "
+    "provides that penalty). 'other' items naming a corrective measure (责令改正 …) are "
+    "PEN-LAW-007's. A confirmed fail is a veto (penalty outside statutory kind, §3.1).",
+)
+def penalty_kinds_lawful(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
+    """Every penalty imposed is a kind 行政处罚法第九条 allows."""
+    decision = case.decision
+    if decision is None:
+        return ctx.not_applicable("案卷无处罚决定")
+    others = [
+        (i, p)
+        for i, p in enumerate(decision.penalties)
+        if p.type == "other" and _non_penalty(p.description) is None
+    ]
+    if not others:
+        return ctx.passed()
+    laws = _laws_of(_entries(case), "penalty_provisions")
+    if any(_is_law_or_state_council_regulation(law) for law in laws):
+        return ctx.passed()
+    return [
+        ctx.needs_review(
+            f"决定给予“{p.description or PENALTY_TYPE_ZH['other']}”，不属于行政处罚法第九条"
+            "列举的处罚种类；处罚依据"
+            + (f"（{'、'.join(laws)}）" if laws else "")
+            + "未见法律、行政法规，请核实该处罚种类是否由法律、行政法规设定",
+            f"/decision/penalties/{i}",
+            values={"处罚": p.description, "处罚依据所属法律规范": laws},
+        )
+        for i, p in others
+    ]
+
+
+@rule(
+    id="PEN-LAW-007",
+    title="不得将责令改正等措施作为处罚种类",
+    category=CATEGORY,
+    dimension="merits",
+    basis=["《中华人民共和国行政处罚法》第九条", "《中华人民共和国行政处罚法》第二十八条第一款"],
+    deduction=5,
+    recommendation="责令改正或者限期改正违法行为是实施行政处罚时应当同时采取的行政命令，不是"
+    "行政处罚种类，不应列入处罚决定的处罚种类和内容。",
+    applies_to=ON_PENALTY,
+    example="决定书处罚内容写“1.责令改正；2.罚款5000元”。",
+    notes="Penalty items of type 'other' whose description names 责令改正, 限期改正, 责令停止"
+    "(违法行为), 责令整改, 责令退还, 责令赔偿, 批评教育 or 约谈. Deduction −5 follows Beijing 2016 "
+    "(a non-penalty measure presented as a penalty, domain-standards §1.6); not a veto: the "
+    "penalties actually imposed are unaffected. 责令停产停业 is a penalty and is not matched.",
+)
+def corrective_measures_not_penalties(case: CaseFile, ctx: CheckContext) -> Finding:
+    """No corrective order is listed as a penalty."""
+    decision = case.decision
+    if decision is None:
+        return ctx.not_applicable("案卷无处罚决定")
+    found = []
+    pointers = []
+    for i, p in enumerate(decision.penalties):
+        if p.type == "other" and (word := _non_penalty(p.description)) is not None:
+            found.append(f"“{p.description}”（{word}）")
+            pointers.append(f"/decision/penalties/{i}")
+    if not found:
+        return ctx.passed()
+    return ctx.fail(
+        f"决定将{'、'.join(found)}列为行政处罚种类；责令改正等属于行政命令，不是行政处罚",
+        *pointers,
+        values={"列为处罚的措施": found},
+        count=len(found),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# PEN-LAW-008 fine within range
+# ---------------------------------------------------------------------------------------------
+
+
+def _yuan(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".") + "元"
+
+
+@rule(
+    id="PEN-LAW-008",
+    title="罚款数额在处罚依据规定的幅度内",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        "《中华人民共和国行政处罚法》第三十二条",
+        "《中华人民共和国行政处罚法》第七十六条第一款第（二）项",
+        "《中华人民共和国行政诉讼法》第七十条第（二）项",
+    ],
+    deduction=12,
+    veto=True,
+    recommendation="罚款数额应当在处罚依据规定的幅度内确定；依法减轻处罚的，应当在决定书中写明"
+    "减轻处罚的情节和依据。",
+    applies_to=AppliesTo(kinds={"penalty"}, outcomes={"penalty"}, penalty_types={"fine"}),
+    example="处罚依据规定罚款五万元以上十万元以下，决定罚款十二万元。",
+    notes="Compares each fine item with decision.penalty_range_min / penalty_range_max as the "
+    "file records them (yuan; multiples of goods value must be computed by the file). Above the "
+    "maximum → fail. Below the minimum → fail unless the discretion records 减轻处罚 "
+    "(decision.discretion.level = reduced), which lawfully goes below the minimum (第三十二条); "
+    "从轻 must stay within the range. No range recorded → not_applicable (the machine cannot "
+    "know the statutory range; the reviewer checks it as part of the merits review). Veto per "
+    "§3.1 (penalty outside statutory range). Whether the reduction itself is justified is the "
+    "discretion plugin's business.",
+)
+def fine_within_range(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
+    """Each fine lies within the statutory range, unless lawfully reduced below it."""
+    decision = case.decision
+    if decision is None:
+        return ctx.not_applicable("案卷无处罚决定")
+    low, high = decision.penalty_range_min, decision.penalty_range_max
+    if low is None and high is None:
+        return ctx.not_applicable("案卷未记载处罚依据规定的罚款幅度，未核对罚款数额")
+    if low is not None and high is not None and low > high:
+        return ctx.needs_review(
+            f"案卷记载的罚款幅度下限{_yuan(low)}高于上限{_yuan(high)}，请核实",
+            "/decision/penalty_range_min",
+            "/decision/penalty_range_max",
+        )
+    reduced = decision.discretion is not None and decision.discretion.level == "reduced"
+    out: list[Finding] = []
+    for i, p in enumerate(decision.penalties):
+        if p.type != "fine" or p.amount is None:
+            continue
+        values = {"罚款数额": p.amount, "幅度下限": low, "幅度上限": high}
+        pointer = f"/decision/penalties/{i}/amount"
+        if high is not None and p.amount > high:
+            out.append(
+                ctx.fail(
+                    f"罚款{_yuan(p.amount)}，高于处罚依据规定的上限{_yuan(high)}",
+                    pointer,
+                    "/decision/penalty_range_max",
+                    values=values,
+                )
+            )
+        elif low is not None and p.amount < low and not reduced:
+            level = decision.discretion.level if decision.discretion else None
+            note = (
+                "决定记载为从轻处罚，从轻处罚应在法定幅度内"
+                if level == "lighter"
+                else ("决定未记载减轻处罚")
+            )
+            out.append(
+                ctx.fail(
+                    f"罚款{_yuan(p.amount)}，低于处罚依据规定的下限{_yuan(low)}，{note}",
+                    pointer,
+                    "/decision/penalty_range_min",
+                    "/decision/discretion/level",
+                    values={**values, "裁量阶次": level},
+                )
+            )
+    return out or ctx.passed()
+
+
+# ---------------------------------------------------------------------------------------------
+# PEN-LAW-009 penalty provision from the same instrument
+# ---------------------------------------------------------------------------------------------
+
+
+@rule(
+    id="PEN-LAW-009",
+    title="处罚依据与定性依据出自同一法律规范或说明理由",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        "《中华人民共和国行政处罚法》第五十九条第一款第（二）项",
+        "《中华人民共和国行政处罚法》第五十九条第一款第（三）项",
+    ],
+    deduction=1,
+    recommendation="处罚依据一般应为定性依据所在法律规范中对应的罚则条款；适用其他法律规范的罚则"
+    "的，应当在决定书中说明理由（如上位法未规定罚则、下位法细化规定）。",
+    applies_to=ON_PENALTY,
+    example="定性依据为《中华人民共和国食品安全法》第三十四条，处罚依据却为《中华人民共和国产品质量法》"
+    "第五十条，决定书未说明理由。",
+    notes="Compares the instruments of the two lists, leaving the Penalty Law out of the "
+    "penalty side (it is cited for confiscation or mitigation next to the sector law). No "
+    "shared instrument → needs_review, never fail: a local regulation may lawfully set the "
+    "penalty for breaching a national law's duty, and the model has no field for the "
+    "decision's explanation. Either list without a recognised instrument → not_applicable "
+    "(PEN-LAW-001 / 002 report it).",
+)
+def same_instrument(case: CaseFile, ctx: CheckContext) -> Finding:
+    """The penalty provision belongs to the instrument that was violated, or a person checks."""
+    entries = _entries(case)
+    violated = _laws_of(entries, "violated_provisions")
+    penalised = [law for law in _laws_of(entries, "penalty_provisions") if law != PENALTY_LAW]
+    if not violated or not penalised:
+        return ctx.not_applicable("定性依据或处罚依据未引用可识别的法律规范")
+    resolve = ctx.laws.resolve
+    # A former title (…暂行规定) names the same instrument as its current title.
+    if {resolve(x) or x for x in violated} & {resolve(x) or x for x in penalised}:
+        return ctx.passed()
+    return ctx.needs_review(
+        f"定性依据出自{'、'.join(f'《{x}》' for x in violated)}，处罚依据出自"
+        f"{'、'.join(f'《{x}》' for x in penalised)}，不属同一法律规范；请核实决定书是否说明"
+        "适用理由及法律适用是否正确",
+        "/decision/violated_provisions",
+        "/decision/penalty_provisions",
+        values={"定性依据所属法律规范": violated, "处罚依据所属法律规范": penalised},
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Registration
+# ---------------------------------------------------------------------------------------------
+
+RULES = (
+    penalty_basis_cited,
+    violated_provision_cited,
+    citations_specific,
+    citations_regular,
+    law_in_force,
+    penalty_kinds_lawful,
+    corrective_measures_not_penalties,
+    fine_within_range,
+    same_instrument,
+)
 
 
 @hookimpl
-def casefile_eval_rules():
-    return []
+def casefile_eval_rules() -> tuple[Any, ...]:
+    return RULES
