@@ -54,7 +54,6 @@ TWO_OFFICER_DOC_TYPES: frozenset[str] = RECORD_TYPES | {"on_the_spot_decision"}
 #: presiding officer and recorder are the agency's staff but not necessarily enforcement
 #: officers (第六十四条 only requires a non-investigator to preside).
 CERTIFIED_DOC_TYPES: frozenset[str] = TWO_OFFICER_DOC_TYPES - {"hearing_record"}
-IDENTITY_DOC_TYPES: frozenset[str] = frozenset({"identity_proof", "business_licence"})
 TOWNSHIP_NAME_ENDINGS: tuple[str, ...] = ("街道办事处", "乡人民政府", "镇人民政府")
 COERCIVE_MEASURES: frozenset[str] = frozenset({"seal_up", "impound"})
 SECTOR_CODES: list[str] = sorted(SECTOR_ZH)
@@ -719,7 +718,7 @@ def _identifier(party: Party) -> str | None:
 
 @rule(
     id="PEN-SUBJ-009",
-    title="被处罚当事人身份明确、身份证明已收集",
+    title="被处罚当事人身份明确",
     category=CATEGORY,
     dimension="merits",
     basis=[
@@ -727,50 +726,39 @@ def _identifier(party: Party) -> str | None:
         f"{PL}第五十九条第一款第（一）项",
     ],
     deduction=1,
-    recommendation="应当收集当事人的身份证明（居民身份证复印件、营业执照等）并核对身份信息，"
-    "在案卷和决定书中载明当事人的姓名或名称、证件号码或统一社会信用代码，确保处罚对象准确。",
+    recommendation="应当核实当事人身份，在案卷和决定书中载明当事人的姓名或名称及公民身份号码、"
+    "统一社会信用代码等身份信息，确保处罚对象准确。",
     applies_to=PENALTY,
-    example="当事人为法人，案卷未收集营业执照，也未记载统一社会信用代码。",
+    example="当事人为法人，案卷未记载统一社会信用代码。",
     notes="A machine cannot tell a wrong party (a veto in Henan, Zhejiang, 株洲) from a right one; "
-    "it checks only that each party punished (role 'party') is identified: an identifier "
+    "it checks only that each party punished (role 'party') is identified by an identifier "
     "(resident ID number for natural persons, unified social credit code — or another "
-    "registration number — for organisations) and identity proof collected "
-    "(party.identity_verified = true, or an identity_proof / business_licence document for that "
-    "party). identity_verified = false, or null with no such document, fails. Deduction 1 per "
-    "party follows 株洲 (ID, business licence not collected: −1 each); Zhejiang deducts 10 for "
-    "a mis-identified party whose outcome is unaffected, which needs a person. Not a veto.",
+    "registration number — for organisations). Whether the identity proof was collected is the "
+    "evidence rule PEN-EVID-010 (株洲 scores it under 证据), so it is not deducted twice. Zhejiang "
+    "deducts 10 for a mis-identified party whose outcome is unaffected, which needs a person. "
+    "Not a veto.",
 )
 def party_identified(case: CaseFile, ctx: CheckContext) -> list[Finding]:
-    """Each party punished has an identifier and identity proof in the file."""
+    """Each party punished is identified by an ID number or registration code."""
     punished = [p for p in case.parties if p.role == "party"]
     if not punished:
         return [ctx.not_applicable("案卷未列明被处罚当事人")]
     findings: list[Finding] = []
     for party in punished:
-        problems: list[str] = []
-        pointer = case.pointer("parties", party.id)
-        has_doc = any(d.type in IDENTITY_DOC_TYPES and d.party == party.id for d in case.documents)
-        if _identifier(party) is None:
-            problems.append(
-                "未记载身份证件号码"
-                if party.type == "natural_person"
-                else "未记载统一社会信用代码或登记证号"
+        if _identifier(party) is not None:
+            continue
+        missing = (
+            "未记载身份证件号码"
+            if party.type == "natural_person"
+            else "未记载统一社会信用代码或登记证号"
+        )
+        findings.append(
+            ctx.fail(
+                f"当事人{party.name}（{PARTY_TYPE_ZH[party.type]}）{missing}",
+                case.pointer("parties", party.id),
+                values={"当事人": party.name, "当事人类型": PARTY_TYPE_ZH[party.type]},
             )
-        if party.identity_verified is False or (party.identity_verified is None and not has_doc):
-            problems.append("案卷未见身份证明（身份证复印件、营业执照等）")
-        if problems:
-            findings.append(
-                ctx.fail(
-                    f"当事人{party.name}（{PARTY_TYPE_ZH[party.type]}）" + "，".join(problems),
-                    pointer,
-                    values={
-                        "当事人": party.name,
-                        "当事人类型": PARTY_TYPE_ZH[party.type],
-                        "证件号码或信用代码": _identifier(party) or "未记载",
-                        "身份证明": "有" if has_doc or party.identity_verified else "未见",
-                    },
-                )
-            )
+        )
     return findings or [ctx.passed()]
 
 
