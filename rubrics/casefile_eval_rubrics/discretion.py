@@ -397,7 +397,9 @@ def mandatory_mitigation_applied(case: CaseFile, ctx: CheckContext) -> Finding:
     applies_to=AppliesTo(kinds={"penalty"}, outcomes={"penalty"}),
     example="决定书称减轻处罚，处罚依据规定罚款5万元以上，实际罚款6万元。",
     notes="Compares the total of the fines with decision.penalty_range_min. 从轻 below the minimum "
-    "is a disguised 减轻 without saying so: fail. 减轻 above the minimum: fail; 减轻 at exactly "
+    "is a fine outside the statutory range, scored once by the legal_basis rule PEN-LAW-008 (a "
+    "veto); this rule then reports not_applicable rather than deducting twice. 减轻 above the "
+    "minimum: fail; 减轻 at exactly "
     "the minimum, or a range whose minimum is 0, goes to a person (the reduction may lie in the "
     "kind of penalty, e.g. a licence not revoked). 从轻 above the range maximum is a fine outside "
     "the range: the legal_basis plugin's business, not repeated here. Whether 从轻 stays in the "
@@ -426,11 +428,9 @@ def reduction_matches_level(case: CaseFile, ctx: CheckContext) -> Finding:
     pointers = ("/decision/discretion/level", "/decision/penalties", "/decision/penalty_range_min")
     if level == "lighter":
         if fine < lo:
-            return ctx.fail(
-                f"裁量阶次为从轻处罚，但罚款{_yuan(fine)}低于处罚依据规定的下限{_yuan(lo)}；"
-                "低于法定最低限的属于减轻处罚，应当以减轻处罚的法定情节为依据",
-                *pointers,
-                values=values,
+            return ctx.not_applicable(
+                f"从轻处罚罚款{_yuan(fine)}低于法定下限{_yuan(lo)}，属罚款超出法定幅度，"
+                "由法律适用规则（PEN-LAW-008）评查"
             )
         return ctx.passed()
     if lo == 0 or fine == lo:

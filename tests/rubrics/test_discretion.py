@@ -361,13 +361,13 @@ def test_lighter_within_range_passes() -> None:
     assert_outcome(run_rule(reduction_matches_level, make_case("penalty")), "pass")
 
 
-def test_lighter_below_minimum_fails() -> None:
+def test_lighter_below_minimum_left_to_legal_basis() -> None:
+    # Scored once, as a fine outside the statutory range, by PEN-LAW-008.
     case = make_case("penalty", {"decision.penalties.2.amount": 30000})
     assert_outcome(
-        run_rule(reduction_matches_level, case),
-        "fail",
-        contains="罚款30000元低于处罚依据规定的下限50000元",
+        run_rule(reduction_matches_level, case), "not_applicable", contains="PEN-LAW-008"
     )
+    assert_outcome(run_rule("PEN-LAW-008", case), "fail")
 
 
 def test_reduced_above_minimum_fails() -> None:
