@@ -109,6 +109,10 @@ class PriorNotice:
     states_reasons: bool | None = fld("告知理由")
     states_basis: bool | None = fld("告知依据")
     rights: tuple[Right, ...] = fld("告知的权利", default=())
+    violated_provisions: tuple[str, ...] = fld(
+        "告知的违法依据", "As cited in the notice, in the decision's format.", default=()
+    )
+    penalty_provisions: tuple[str, ...] = fld("告知的处罚依据", default=())
     reply_days: int | None = fld("告知书载明的陈述申辩期限", minimum=1)
 
 

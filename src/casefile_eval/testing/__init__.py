@@ -29,7 +29,7 @@ from typing import Any
 
 import attrs
 
-from ..engine import Evaluator
+from ..engine import Evaluator, act_date
 from ..laws import DEFAULT_REGISTRY
 from ..loading import LoadFailure, load_dict
 from ..model import CaseFile, to_dict
@@ -168,7 +168,8 @@ def run_rule(
 ) -> list[Finding]:
     """Run one rule (a Rule or an installed rule's id) on a case, exactly as the engine would
     (including the engine's handling of a raising check and of missing holiday data), and
-    return its findings. Returns ``[]`` when the rule's ``applies_to`` excludes the case."""
+    return its findings. Returns ``[]`` when the rule's ``applies_to`` excludes the case or its
+    legal basis was not in force on the case's act date (``in_force_from``/``until``)."""
     from ..engine import _run_check
 
     plugins = plugins or _installed_plugins()
@@ -182,6 +183,8 @@ def run_rule(
     if not rule.applies_to.matches_kind(case.kind, case.procedure):
         return []
     if rule.applies_to.needs_case_test and not rule.applies_to.matches_case(case):
+        return []
+    if not rule.in_force_on(act_date(case)):
         return []
     ctx = context_for(rule, parameters=parameters, as_of=as_of, plugins=plugins)
     if plugins.has_prepare_hooks:
