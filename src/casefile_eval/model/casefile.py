@@ -29,6 +29,7 @@ from .parts import (
     Fact,
     Hearing,
     LegalReview,
+    MajorDecision,
     Officer,
     Party,
     PeriodExtension,
@@ -134,6 +135,7 @@ class CaseFile:
     recordings: tuple[Recording, ...] = fld("音像记录", default=())
     services: tuple[Service, ...] = fld("送达", default=())
     publicity: tuple[Publicity, ...] = fld("公示", default=())
+    major_decision: MajorDecision | None = fld("重大执法决定认定")
     legal_review: LegalReview | None = fld("法制审核")
     collective_discussion: CollectiveDiscussion | None = fld("集体讨论")
     hearing: Hearing | None = fld("听证")

@@ -7,7 +7,7 @@ import datetime as dt
 import attrs
 
 from ._fields import fld
-from .vocab import AcceptanceOutcome
+from .vocab import AcceptanceOutcome, ApplicationType
 
 
 @attrs.frozen(slots=True)
@@ -15,6 +15,10 @@ class Application:
     """The application (申请)."""
 
     date: dt.date | None = fld("收到申请材料日期")
+    type: ApplicationType = fld("申请类型", default="new")
+    previous_licence_expiry: dt.date | None = fld(
+        "原许可有效期届满日", "Renewals (延续, 行政许可法第五十条)."
+    )
     item: str | None = fld("许可事项")
     item_basis: tuple[str, ...] = fld("许可事项设定依据", "Citations.", default=())
     item_listed: bool | None = fld("列入公布的许可事项清单")

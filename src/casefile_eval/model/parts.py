@@ -12,6 +12,7 @@ from .vocab import (
     DocumentType,
     EvidenceType,
     ExcludedType,
+    MajorCategory,
     OfficerRole,
     PartyRole,
     PartyType,
@@ -37,6 +38,12 @@ class Entrustment:
     term_start: dt.date | None = fld("委托期限起")
     term_end: dt.date | None = fld("委托期限止")
     published: bool | None = fld("委托书是否公布")
+    basis: tuple[str, ...] = fld(
+        "委托依据", "Citations of the law or regulation allowing the entrustment.", default=()
+    )
+    entrusted_is_organ: bool | None = fld(
+        "受委托者为行政机关", "Licensing may be entrusted only to an organ (行政许可法第二十四条)."
+    )
 
 
 @attrs.frozen(slots=True)
@@ -262,6 +269,16 @@ class Publicity:
 
 
 @attrs.frozen(slots=True)
+class MajorDecision:
+    """Whether the decision is a major enforcement decision needing legal review (重大执法决定)."""
+
+    major: bool = fld("属于重大执法决定", required=True)
+    categories: tuple[MajorCategory, ...] = fld("情形", default=())
+    catalogue_item: str | None = fld("法制审核目录清单事项", "The agency's catalogue entry.")
+    reason: str | None = fld("理由")
+
+
+@attrs.frozen(slots=True)
 class LegalReview:
     """Legal review before the decision (重大执法决定法制审核)."""
 
@@ -296,6 +313,9 @@ class Hearing:
         "依法应当听证", "Licensing: a law requires a hearing (第四十六条)."
     )
     public_interest: bool | None = fld("涉及公共利益的重大事项")
+    agency_deemed_needed: bool | None = fld(
+        "行政机关认为需要听证", "Licensing 第四十六条: the agency judged a hearing to be needed."
+    )
     right_notified_date: dt.date | None = fld("告知听证权利日期")
     requested: bool | None = fld("当事人申请听证")
     request_date: dt.date | None = fld("申请日期", "Posting date when sent by post.")

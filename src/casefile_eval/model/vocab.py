@@ -488,6 +488,17 @@ EXCLUDED_TYPE_ZH: dict[str, str] = {
     "other": "其他依法不计入期限的时间",
 }
 
+MajorCategory = Literal[
+    "public_interest", "major_rights_after_hearing", "complex", "required_by_law", "catalogue"
+]
+MAJOR_CATEGORY_ZH: dict[str, str] = {
+    "public_interest": "涉及重大公共利益",
+    "major_rights_after_hearing": "直接关系当事人或者第三人重大权益，经过听证程序",
+    "complex": "案件情况疑难复杂、涉及多个法律关系",
+    "required_by_law": "法律、法规规定应当进行法制审核",
+    "catalogue": "列入本机关重大执法决定法制审核目录清单",
+}
+
 ReviewConclusion = Literal["approved", "approved_with_changes", "not_approved"]
 REVIEW_CONCLUSION_ZH: dict[str, str] = {
     "approved": "同意",
@@ -506,6 +517,14 @@ REPLY_TYPE_ZH: dict[str, str] = {
 
 Right = Literal["statement", "defence", "hearing"]
 RIGHT_ZH: dict[str, str] = {"statement": "陈述", "defence": "申辩", "hearing": "要求听证"}
+
+ApplicationType = Literal["new", "change", "renewal", "other"]
+APPLICATION_TYPE_ZH: dict[str, str] = {
+    "new": "设立（新办）",
+    "change": "变更",
+    "renewal": "延续",
+    "other": "其他",
+}
 
 AcceptanceOutcome = Literal["accepted", "rejected", "not_required", "refer_elsewhere"]
 ACCEPTANCE_OUTCOME_ZH: dict[str, str] = {
@@ -556,9 +575,11 @@ VOCABULARIES: dict[str, tuple[object, dict[str, str]]] = {
     "MeasureHandling": (MeasureHandling, MEASURE_HANDLING_ZH),
     "Step": (Step, STEP_ZH),
     "ExcludedType": (ExcludedType, EXCLUDED_TYPE_ZH),
+    "MajorCategory": (MajorCategory, MAJOR_CATEGORY_ZH),
     "ReviewConclusion": (ReviewConclusion, REVIEW_CONCLUSION_ZH),
     "ReplyType": (ReplyType, REPLY_TYPE_ZH),
     "Right": (Right, RIGHT_ZH),
+    "ApplicationType": (ApplicationType, APPLICATION_TYPE_ZH),
     "AcceptanceOutcome": (AcceptanceOutcome, ACCEPTANCE_OUTCOME_ZH),
     "PublicityChannel": (PublicityChannel, PUBLICITY_CHANNEL_ZH),
 }

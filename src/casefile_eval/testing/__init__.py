@@ -13,8 +13,9 @@ one rule against a case and look at its findings.
 Base cases (valid, clean, internally consistent) ship with the package: ``penalty`` (general
 procedure, market regulation), ``penalty_simple`` (on-the-spot fine) and ``licensing`` (a
 granted food business licence). Overrides are dotted paths into the case (list items by
-index: ``"documents.3.sealed"``); every built case is validated against the case-file schema,
-so a test can never run on a file the loader would reject.
+index: ``"documents.3.sealed"``; the index one past the end appends); every built case is
+validated against the case-file schema, so a test can never run on a file the loader would
+reject.
 """
 
 from __future__ import annotations
@@ -71,10 +72,13 @@ def _set(data: Any, path: str, value: Any) -> None:
         target = target[int(key)] if isinstance(target, list) else target.setdefault(key, {})
     last = keys[-1]
     if isinstance(target, list):
+        index = int(last)
         if value is DELETE:
-            del target[int(last)]
+            del target[index]
+        elif index == len(target):  # one past the end appends: "documents.17"
+            target.append(value)
         else:
-            target[int(last)] = value
+            target[index] = value
     elif value is DELETE:
         target.pop(last, None)
     else:
