@@ -24,6 +24,7 @@ from casefile_eval.calendar import Period, PeriodUnit, add_working_days, deadlin
 from casefile_eval.model import CaseFile, Document, LegalReview, Recording
 from casefile_eval.model.vocab import (
     DOCUMENT_TYPE_ZH,
+    MAJOR_CATEGORY_ZH,
     PENALTY_TYPE_ZH,
     PUBLICITY_CHANNEL_ZH,
     RECORD_TYPES,
@@ -310,13 +311,16 @@ def _has_review(review: LegalReview | None) -> bool:
     )
 
 
-def _extension_flag(case: CaseFile) -> str | None:
-    """The file's own statement that its decision is on the agency's review catalogue."""
-    data = case.extensions.get("three_systems") if case.extensions else None
-    if isinstance(data, Mapping) and data.get("major_decision"):
-        reason = data.get("major_decision_reason")
-        return f"案卷载明属于重大执法决定（{reason}）" if reason else "案卷载明属于重大执法决定"
-    return None
+def _major_flag(case: CaseFile) -> str | None:
+    """The file's own determination that its decision is a major one (case.major_decision)."""
+    major = case.major_decision
+    if major is None or not major.major:
+        return None
+    detail = "、".join(MAJOR_CATEGORY_ZH[c] for c in major.categories)
+    if major.catalogue_item:
+        detail = "、".join(filter(None, (detail, f"目录事项：{major.catalogue_item}")))
+    detail = detail or (major.reason or "")
+    return f"案卷认定属于重大执法决定（{detail}）" if detail else "案卷认定属于重大执法决定"
 
 
 # Merged trigger tables, keyed by the identity of the parameter value and the sector; the value
@@ -395,7 +399,7 @@ def _review_reasons(case: CaseFile, ctx: CheckContext) -> tuple[str, ...]:
         reasons.append("经过听证程序")
     if trig["public_interest"] and case.hearing is not None and case.hearing.public_interest:
         reasons.append("涉及重大公共利益")
-    if flag := _extension_flag(case):
+    if flag := _major_flag(case):
         reasons.append(flag)
     result = tuple(reasons)
     # Kept with the parameter value it was computed from: one case may meet two standards.
@@ -1435,12 +1439,12 @@ def av_records_identified(case: CaseFile, ctx: CheckContext) -> Finding:
         "legal_review.triggers: by default the hearing-scope amounts (10,000 / 100,000 yuan "
         "for fines and for confiscation, inclusive — SAMR figures, unverified, §3.4 a), the "
         "hearing-scope penalty types, a hearing held (第五十八条第一款第二项), a hearing "
-        "record flagged public_interest (第一项), or extensions.three_systems.major_decision "
-        "(the agency's catalogue). Individual businesses count as individuals. Categories 3 "
-        "(complex) and 4 (other laws) have no field in the format: those cases are caught only "
-        "through the catalogue flag. A review that exists but is dated after the decision, or "
-        "was 'not approved' while the decision went ahead (and does not follow the opinion), "
-        "counts as no review. A review on file where none is required is not judged here."
+        "record flagged public_interest (第一项), or case.major_decision (the file's own "
+        "determination: categories 3 (complex) and 4 (other laws) or the agency's catalogue). "
+        "Individual businesses count as individuals. A review that exists but is dated after "
+        "the decision, or was 'not approved' while the decision went ahead (and does not "
+        "follow the opinion), counts as no review. A review on file where none is required "
+        "is not judged here."
     ),
 )
 def major_penalty_reviewed(case: CaseFile, ctx: CheckContext) -> Finding:
@@ -1513,7 +1517,7 @@ def penalty_reviewed_2017(case: CaseFile, ctx: CheckContext) -> Finding:
         "set veto = true on this item. Required when the licence was decided after a hearing, "
         "the hearing record flags public_interest, application.item contains one of "
         "legal_review.triggers.licensing_items (the agency's catalogue; empty by default), or "
-        "extensions.three_systems.major_decision is set."
+        "case.major_decision says major."
     ),
 )
 def major_licence_reviewed(case: CaseFile, ctx: CheckContext) -> Finding:

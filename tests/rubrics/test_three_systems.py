@@ -706,7 +706,8 @@ def test_major_penalty_triggers():
         "没收违法所得和非法财物价值150000元",
     )
     check({"hearing": {"requested": True, "held": True, "date": "2025-03-27"}}, "fail", "听证")
-    check({"extensions": {"three_systems": {"major_decision": True}}}, "fail", "重大执法决定")
+    check({"major_decision": {"major": True, "categories": ["complex"]}}, "fail", "疑难复杂")
+    check({"major_decision": {"major": False}}, "not_applicable")
     check({"decision.discretion.level": "reduced"}, "not_applicable")
     check(
         {"decision.discretion.level": "reduced"},
