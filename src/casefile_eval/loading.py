@@ -314,6 +314,7 @@ _OBJECT_REFS: tuple[tuple[str, str, str], ...] = (
     ("collective_discussion", "document", "documents"),
     ("hearing", "presiding_officer", "officers"),
     ("hearing", "record", "documents"),
+    ("hearing", "notice_document", "documents"),
     ("hearing", "report", "documents"),
     ("decision", "document", "documents"),
     ("decision", "decided_by", "officers"),

@@ -244,7 +244,7 @@ def test_required_list_is_a_parameter() -> None:
 def test_numbers_missing_on_an_outward_document_fails() -> None:
     case = make_case("penalty", {f"documents.{NOTICE}.number": DELETE})
     assert_outcome(
-        run_rule(NUMBERS, case), "fail", contains="行政处罚告知书（卷内第12页）未编写文号"
+        run_rule(NUMBERS, case), "fail", contains="行政处罚告知书（卷内第14页）未编写文号"
     )
 
 
@@ -317,7 +317,7 @@ def test_dates_decision_document_must_carry_the_decision_date() -> None:
     assert_outcome(
         run_rule(DATES, case),
         "fail",
-        contains="行政处罚决定书（卷内第16页）落款日期2025-04-03，与决定日期2025-04-02不一致",
+        contains="行政处罚决定书（卷内第18页）落款日期2025-04-03，与决定日期2025-04-02不一致",
     )
 
 
@@ -374,7 +374,7 @@ def test_seal_unsealed_decision_fails_once() -> None:
         "penalty", {f"documents.{DECISION_DOC}.sealed": False, "decision.sealed": False}
     )
     findings = run_rule(SEALS, case)
-    assert_outcome(findings, "fail", contains="行政处罚决定书（卷内第16页）未加盖印章")
+    assert_outcome(findings, "fail", contains="行政处罚决定书（卷内第18页）未加盖印章")
     assert len(fails(findings)) == 1
     only_flag = make_case("penalty", {"decision.sealed": False})
     assert_outcome(run_rule(SEALS, only_flag), "fail", contains="未加盖印章")

@@ -79,6 +79,8 @@ class Issuance:
     date: dt.date | None = fld("颁发日期")
     served_date: dt.date | None = fld("送达日期")
     certificate_no: str | None = fld("证件编号")
+    valid_from: dt.date | None = fld("有效期起")
+    valid_until: dt.date | None = fld("有效期至")
     sealed: bool | None = fld("加盖印章")
     document: str | None = fld("许可证件", "Document id.")
 

@@ -18,6 +18,7 @@ from .vocab import (
     PartyType,
     PublicityChannel,
     ReviewConclusion,
+    ReviewType,
     ServiceMethod,
     Step,
     SubjectType,
@@ -231,7 +232,8 @@ class Service:
 
     document: str = fld("送达文书", "Document id.", required=True)
     method: ServiceMethod = fld("送达方式", required=True)
-    date: dt.date | None = fld("送达日期")
+    date: dt.date | None = fld("送达日期", "The date the document counts as served (received).")
+    posted_date: dt.date | None = fld("交邮日期", "Postal service: the date it was posted.")
     recipient: str | None = fld("受送达人", "Party id or the name of who received it.")
     receipt: bool | None = fld(
         "送达回证或回执", "Signed 送达回证, postal return receipt or e-receipt."
@@ -280,8 +282,13 @@ class MajorDecision:
 
 @attrs.frozen(slots=True)
 class LegalReview:
-    """Legal review before the decision (重大执法决定法制审核)."""
+    """Review before the decision: 法制审核 (重大执法决定) or a sector's ordinary 案件审核."""
 
+    type: ReviewType = fld(
+        "审核类型",
+        "法制审核, or the 案件审核 some sector rules require for other cases.",
+        default="legal_review",
+    )
     reviewer: str | None = fld("审核人员", "Officer id.")
     reviewers: tuple[str, ...] = fld("其他审核人员", "Further officer ids.", default=())
     unit: str | None = fld("审核机构")
@@ -327,6 +334,8 @@ class Hearing:
     presiding_officer: str | None = fld("听证主持人", "Officer id.")
     public: bool | None = fld("公开举行")
     held: bool | None = fld("已举行")
+    withdrawn: bool | None = fld("当事人撤回听证申请")
+    notice_document: str | None = fld("听证通知书", "Document id.")
     party_attended: bool | None = fld("当事人到场")
     record: str | None = fld("听证笔录", "Document id.")
     report: str | None = fld("听证报告", "Document id.")
