@@ -525,6 +525,11 @@ def _is_head(officer: Officer | None) -> bool | None:
     return bool(officer.is_agency_head) or "agency_head" in officer.roles
 
 
+def _moment_label(pointer: str) -> str:
+    """How a message names the decision moment: the approval date when that came first."""
+    return "决定审批日" if pointer.endswith("/approval/date") else "决定日"
+
+
 def _decision_moment(case: CaseFile) -> tuple[dt.date | None, str]:
     """When the decision was made: the earlier of the decision date and its approval date."""
     decision = case.decision
@@ -1284,14 +1289,15 @@ def reply_period_respected(case: CaseFile, ctx: CheckContext) -> Finding | list[
     out.append(
         ctx.fail(
             f"告知书送达日{_fmt(served)}，陈述申辩期限{period}个工作日，截止{_fmt(deadline)}；"
-            f"{_fmt(moment)}即作出处罚决定，期限届满前作出决定，且当事人未陈述申辩或书面放弃",
+            f"{_moment_label(moment_ptr)}{_fmt(moment)}，期限届满前作出决定，"
+            "且当事人未陈述申辩或书面放弃",
             served_ptr,
             moment_ptr,
             values={
                 "告知书送达日": served,
                 "期限（工作日）": period,
                 "期限截止": deadline,
-                "决定日": moment,
+                _moment_label(moment_ptr): moment,
             },
         )
     )

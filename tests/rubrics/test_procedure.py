@@ -368,7 +368,7 @@ def test_008_base_case_window_ends_31_march() -> None:
 
 def test_008_approval_date_counts_as_the_decision() -> None:
     case = pen(decision__approval__date=date(2025, 3, 28))
-    check("PEN-PROC-008", case, "fail", "2025-03-28即作出处罚决定")
+    check("PEN-PROC-008", case, "fail", "决定审批日2025-03-28，期限届满前作出决定")
 
 
 def test_008_spring_festival() -> None:
