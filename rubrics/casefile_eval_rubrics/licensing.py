@@ -2,8 +2,9 @@
 
 Rules for the licensing procedure of 《中华人民共和国行政许可法》 (2019): the licence item and the
 agency's power, acceptance and the one-time correction notice, verification, interested parties,
-hearings, the decision and its periods, the licence certificate and fees. Publication, recording
-and legal review (三项制度) belong to the ``three_systems`` plugin; archiving to ``documents``.
+hearings, the decision and its periods, renewals, the licence certificate and fees. Publication,
+recording and legal review (三项制度) belong to the ``three_systems`` plugin; archiving to
+``documents``.
 
 Every agency period of the Licensing Law counts working days (第八十二条); the trigger day is not
 counted (statutory-rules §7). Time for hearings, tendering, auctions, inspection, testing,
@@ -84,6 +85,9 @@ P_HEARING_REQUEST = "licensing.hearing_request_days"
 P_HEARING_ORGANISE = "licensing.hearing_organise_days"
 P_HEARING_NOTICE = "licensing.hearing_notice_days"
 P_INSPECTION = "licensing.inspection_start_days"
+P_RENEWAL = "licensing.renewal_application_days"
+P_RENEWAL_UNIT = "licensing.renewal_application_unit"
+RENEWAL_UNITS = ("calendar_days", "working_days")
 
 # Titles of instruments, classified by their form (立法法 names: laws end in 法, regulations in
 # 条例, rules never in 条例 — 规章制定程序条例). Compiled once; results cached per title.
@@ -123,6 +127,10 @@ _PROVINCES = (
 )
 # A place name followed by 省/自治区/市/州/县 at the start of a title marks a local instrument;
 # "城市…" titles (城市供水条例, 城市市容和环境卫生管理条例) are national and excluded.
+#: 附件第101项, 附件1第3项, 附表（一）第十二项 — an item of an instrument's annex list.
+_ANNEX_ITEM_RE = re.compile(
+    r"的?附(?:件|表|录)[^第，。；、]{0,8}第[0-9一二三四五六七八九十百千零〇]+项"
+)
 _LOCAL_RE = re.compile(r"^(?!城市)[\u4e00-\u9fff]{1,8}?(?:省|自治区|自治州|特别行政区|市|县)")
 
 
@@ -140,6 +148,21 @@ def _schema_days_by_sector() -> dict[str, Any]:
                 "required": ["default"],
                 "properties": {"default": days},
                 "additionalProperties": days,
+            },
+        ]
+    }
+
+
+def _schema_unit_by_sector() -> dict[str, Any]:
+    unit = {"enum": list(RENEWAL_UNITS)}
+    return {
+        "oneOf": [
+            unit,
+            {
+                "type": "object",
+                "required": ["default"],
+                "properties": {"default": unit},
+                "additionalProperties": unit,
             },
         ]
     }
@@ -218,6 +241,22 @@ PARAMETERS: tuple[Parameter, ...] = (
         description="受理后指派两名以上工作人员进行检验、检测、检疫的期限（工作日）",
         basis=f"{_LAW}第五十五条第二款、第八十二条",
     ),
+    Parameter(
+        name=P_RENEWAL,
+        default=30,
+        schema=_schema_days_by_sector(),
+        description="被许可人申请延续应当在许可有效期届满前多少日提出（法律、法规、规章另有规定的从其规定）；"
+        '可按执法领域设置，如 {"default": 30, "health": 60}（示例数值）',
+        basis=f"{_LAW}第五十条第一款",
+    ),
+    Parameter(
+        name=P_RENEWAL_UNIT,
+        default="calendar_days",
+        schema=_schema_unit_by_sector(),
+        description="延续申请提前期的计算单位：calendar_days（自然日，行政许可法第五十条的"
+        "“三十日”）或 working_days（规章明定“工作日”的，如“届满30个工作日前”）；可按执法领域设置",
+        basis=f"{_LAW}第五十条第一款",
+    ),
 )
 
 
@@ -237,11 +276,15 @@ def _wd(n: int) -> Period:
     return Period(n, PeriodUnit.WORKING_DAYS, _LAW + "第八十二条")
 
 
-def _by_sector(value: Any, case: CaseFile) -> int:
-    """A parameter that is a number, or a dict keyed by sector with a ``default`` entry."""
+def _sector_value(value: Any, case: CaseFile) -> Any:
+    """A parameter that is a plain value, or a dict keyed by sector with a ``default`` entry."""
     if isinstance(value, Mapping):
-        return int(value.get(case.sector or "default", value["default"]))
-    return int(value)
+        return value.get(case.sector or "default", value["default"])
+    return value
+
+
+def _by_sector(value: Any, case: CaseFile) -> int:
+    return int(_sector_value(value, case))
 
 
 def _officer_name(case: CaseFile, officer_id: str) -> str:
@@ -266,13 +309,18 @@ def _doc_pointer(case: CaseFile, doc_id: str | None) -> str:
 
 
 def _citations(case: CaseFile, section: str) -> tuple[tuple[str, tuple[Citation, ...]], ...]:
-    """Each basis text of ``application.item_basis`` or ``agency.power_basis`` with its parsed
-    citations, parsed once per case (several rules read them)."""
+    """Each basis text of ``application.item_basis`` (``item``), ``agency.power_basis``
+    (``power``) or ``agency.entrustment.basis`` (``entrustment``) with its parsed citations,
+    parsed once per case (several rules read them)."""
     key = "licensing.citations." + section
     cached = case.derived.get(key)
     if cached is None:
+        texts: Sequence[str]
         if section == "item":
-            texts: Sequence[str] = case.application.item_basis if case.application else ()
+            texts = case.application.item_basis if case.application else ()
+        elif section == "entrustment":
+            ent = case.agency.entrustment
+            texts = ent.basis if ent is not None else ()
         else:
             texts = case.agency.power_basis
         cached = tuple((text, tuple(parse_citations(text))) for text in texts)
@@ -702,11 +750,17 @@ def _act_day(case: CaseFile) -> dt.date | None:
     example="受委托的街道办事处以自己的名义作出准予许可决定，案卷中无委托书，委托事项也未公告。",
     notes="Veto per domain-standards §2.8/§3.2 (no power, beyond powers, unlawful entrustment). "
     "An empty power_basis is needs_review (the file does not say). Entrusted: fail on a missing "
-    "entrustment, an unpublished entrustment (第二十四条第一款 公告), a decision outside the "
-    "entrustment term, or a decision issued in the entrusted body's own name (第二十四条第三款); "
-    "otherwise needs_review, because whether a law, regulation or rule allows the entrustment "
-    "and whether the entrusted body is an administrative organ (only organs may be entrusted "
-    "with licensing, unlike penalties) cannot be read from the file. Authorised organisations "
+    "entrustment, an entrusted body recorded as not an administrative organ (entrusted_is_organ "
+    "= false: licensing may be entrusted only to another organ, 第二十四条第一款, unlike "
+    "penalties), an entrustment basis made only of normative documents or of instruments not "
+    "in force on the act date (依照法律、法规、规章的规定), an unpublished entrustment (公告), a "
+    "decision outside the entrustment term, or a decision issued in the entrusted body's own "
+    "name (第二十四条第三款). A basis naming a law, a regulation (national or local), or a "
+    "规定/办法/细则 or other local instrument (the usual forms of 规章) is accepted; a basis "
+    "naming only a 国务院决定 or no recognisable title, no basis recorded, or entrusted_is_organ "
+    "not recorded is needs_review. With the basis accepted and the organ flag true the "
+    "entrustment passes. Not checked: whether the matter is within the entrusting agency's own "
+    "powers and the ban on re-entrustment (第二十四条第三款). Authorised organisations "
     "need a 法律 or 法规 (第二十三条): a power basis with neither is needs_review. Power-basis "
     "instruments the law registry knows to be repealed or not yet in force on the act date fail.",
 )
@@ -747,6 +801,40 @@ def agency_has_power(case: CaseFile, ctx: CheckContext) -> Finding | list[Findin
     return findings or ctx.passed()
 
 
+#: Instrument kinds that count as 法律、法规、规章 for an entrustment (第二十四条第一款). A title
+#: of 规定/办法/细则 (``unknown``) is the usual form of a rule and is accepted; a local instrument
+#: not named 条例 (``local_rule``) is taken as a local government rule.
+_ENTRUSTMENT_BASIS_KINDS = frozenset(
+    {"law", "regulation", "local_regulation", "local_rule", "unknown"}
+)
+
+
+def _entrustment_basis_check(
+    case: CaseFile, ctx: CheckContext, day: dt.date | None
+) -> tuple[list[str], list[str]]:
+    """(defects, open questions) of the entrustment's legal basis."""
+    cited = _citations(case, "entrustment")
+    if not cited:
+        return [], ["案卷未记载委托的法律、法规、规章依据"]
+    texts = "；".join(t for t, _ in cited)
+    kinds = {c.law: instrument_kind(c.law) for _, cs in cited for c in cs}
+    if not kinds:
+        return [], [f"委托依据“{texts}”未能识别出法律、法规、规章名称"]
+    defects: list[str] = []
+    if day is not None:
+        defects.extend(
+            f"委托依据“{text}”：{problem}"
+            for text, problem in _laws_not_in_force(case, ctx, "entrustment", day)
+        )
+    if any(k in _ENTRUSTMENT_BASIS_KINDS for k in kinds.values()):
+        return defects, []
+    laws = "、".join(f"《{law}》" for law in kinds)
+    if all(k == "normative" for k in kinds.values()):
+        defects.append(f"委托依据{laws}属于规范性文件，不是法律、法规、规章")
+        return defects, []
+    return defects, [f"委托依据仅见{laws}，不能确定为法律、法规、规章"]
+
+
 def _entrustment_findings(case: CaseFile, ctx: CheckContext, day: dt.date | None) -> list[Finding]:
     agency = case.agency
     ent = agency.entrustment
@@ -759,6 +847,10 @@ def _entrustment_findings(case: CaseFile, ctx: CheckContext, day: dt.date | None
             )
         ]
     problems: list[str] = []
+    if ent.entrusted_is_organ is False:
+        problems.append(f"受委托的{agency.name}不是行政机关，行政许可只能委托其他行政机关实施")
+    basis_defects, open_points = _entrustment_basis_check(case, ctx, day)
+    problems.extend(basis_defects)
     if ent.published is False:
         problems.append("委托机关未公告受委托机关和委托实施的内容")
     if day is not None and (
@@ -776,26 +868,35 @@ def _entrustment_findings(case: CaseFile, ctx: CheckContext, day: dt.date | None
         and issuer == agency.name
     ):
         problems.append(f"许可决定以受委托机关“{issuer}”名义作出，未以委托机关名义作出")
+    values = {
+        "委托机关": ent.entrusting_agency or "未记载",
+        "委托书文号": ent.document_no or "未记载",
+        "委托依据": "；".join(ent.basis) or "未记载",
+        "受委托者为行政机关": {True: "是", False: "否", None: "未记载"}[ent.entrusted_is_organ],
+    }
     if problems:
         return [
             ctx.fail(
                 f"受委托实施行政许可不合法：{'；'.join(problems)}",
                 "/agency/entrustment",
-                values={
-                    "委托机关": ent.entrusting_agency or "未记载",
-                    "委托书文号": ent.document_no or "未记载",
-                },
+                values=values,
                 count=len(problems),
             )
         ]
-    return [
-        ctx.needs_review(
-            f"{agency.name}受{ent.entrusting_agency or '（未记载委托机关）'}委托实施行政许可"
-            f"（委托书{ent.document_no or '文号未记载'}），"
-            "需人工核对委托是否有法律、法规、规章依据，受委托方是否为行政机关",
-            "/agency/entrustment",
-        )
-    ]
+    if ent.entrusted_is_organ is None:
+        open_points.append("案卷未记载受委托者是否为行政机关")
+    if open_points:
+        return [
+            ctx.needs_review(
+                f"{agency.name}受{ent.entrusting_agency or '（未记载委托机关）'}委托实施行政许可"
+                f"（委托书{ent.document_no or '文号未记载'}）：{'；'.join(open_points)}，"
+                "需人工核对",
+                "/agency/entrustment/basis",
+                "/agency/entrustment/entrusted_is_organ",
+                values=values,
+            )
+        ]
+    return []
 
 
 @rule(
@@ -913,6 +1014,12 @@ def basis_in_force(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]
     ]
 
 
+def _cites_annex_item(text: str, citation: Citation) -> bool:
+    """Whether the citation goes on to an annex item: 《…决定》附件第101项."""
+    at = text.find(citation.raw) if citation.raw else -1
+    return at >= 0 and _ANNEX_ITEM_RE.match(text, at + len(citation.raw)) is not None
+
+
 @rule(
     id="LIC-LAW-002",
     title="许可依据写明法律法规全称并引用到条款项",
@@ -928,7 +1035,9 @@ def basis_in_force(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]
     "deduction, domain-standards §2.8). One occurrence per defective citation. A text with no "
     "recognisable 《title》 fails as not naming the instrument. Whether the cited article has "
     "several paragraphs or items is not known to the model, so a citation to the article is "
-    "accepted.",
+    "accepted. Instruments that list licence items in an annex (国务院对确需保留的行政审批项目设定"
+    "行政许可的决定) are cited by annex item (附件第101项), which the citation parser does not "
+    "read as an article: a citation followed by 附件/附表/附录 … 第N项 counts as specific.",
 )
 def basis_cited_fully(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     """Each item-basis citation names the instrument by its full title and an article."""
@@ -941,7 +1050,7 @@ def basis_cited_fully(case: CaseFile, ctx: CheckContext) -> Finding | list[Findi
             problems.append(f"“{text}”未写明法律、法规、规章名称")
             continue
         for c in cites:
-            if not c.is_specific:
+            if not c.is_specific and not _cites_annex_item(text, c):
                 problems.append(f"“{c.raw or text}”未引用到具体条款")
             if ("《" + c.law) not in c.raw:
                 problems.append(f"“{c.raw or text}”未使用全称《{c.law}》")
@@ -1722,6 +1831,153 @@ def certificate_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
     )
 
 
+def _renewal_window(case: CaseFile, ctx: CheckContext, expiry: dt.date) -> tuple[dt.date, str]:
+    """The last day the holder could apply for a renewal, and how the lead time reads."""
+    days = _by_sector(ctx.param(P_RENEWAL), case)
+    if _sector_value(ctx.param(P_RENEWAL_UNIT), case) == "working_days":
+        return subtract_working_days(expiry, days), f"有效期届满{days}个工作日前"
+    # Counted back like PA-03 step 5 (the expiry day not counted). No rest-day shift: 民法典
+    # 第二百零三条 moves the last day of a forward period, and moving this day later would cut
+    # the agency's time; an earlier day only makes more applications late, which excuses the
+    # agency, so the rule stays on the safe side.
+    return expiry - dt.timedelta(days=days), f"有效期届满{days}日前"
+
+
+@rule(
+    id="LIC-DEC-007",
+    title="延续申请在原许可有效期届满前作出决定，逾期视为准予延续",
+    category="licensing_procedure",
+    dimension="quality",
+    basis=[f"{_LAW}第五十条第一款", f"{_LAW}第五十条第二款"],
+    deduction=3,
+    recommendation="被许可人依法提前申请延续的，应当在该行政许可有效期届满前作出是否准予延续的决定；"
+    "逾期未作决定的，依法视为准予延续，不得再作出不予延续决定，确需撤销或者注销的，应当依照行政许可法"
+    "第六十九条、第七十条规定的条件和程序办理。",
+    applies_to=LICENSING,
+    parameters=[P_RENEWAL, P_RENEWAL_UNIT],
+    in_force_from=_IN_FORCE,
+    example="原许可有效期至2025年6月30日，被许可人5月20日申请延续，行政机关7月8日才作出不予延续决定。",
+    notes="Renewal applications only (application.type = renewal). 第五十条第一款: the holder "
+    "applies 30 days before expiry unless laws, regulations or rules say otherwise "
+    "(licensing.renewal_application_days, by sector); 第五十条第二款: the agency decides before "
+    "expiry, else the renewal is deemed granted. The holder's 30 days are calendar days "
+    "(statutory-rules AL-11, unverified): 第八十二条 covers the agency's periods, and rules that "
+    "mean working days say so (食品经营许可管理办法 2015 第二十九条: 届满30个工作日前), for which "
+    "licensing.renewal_application_unit = working_days. Latest application day = expiry minus "
+    "the lead time, the expiry day not counted, no rest-day shift. A decision on the expiry day "
+    "(the last day of validity) is in time. Decision after expiry on a timely application: one "
+    "fail (late decision); a denial or partial grant adds a second fail, because the law had "
+    "already deemed the renewal granted (to end it the agency must revoke or cancel under "
+    "第六十九条/第七十条). A late application is the holder's failing, not the agency's: the "
+    "lead time exists so the agency can decide before expiry, and secondary sources read a late "
+    "application as not binding the agency to it — not_applicable when the decision came after "
+    "expiry, a noted pass when it came before. Application date unknown, corrections completed "
+    "after the latest application day, an application after expiry (the licence had lapsed: "
+    "注销, 第七十条第一项), a renewal file without a decision past expiry, or no expiry date "
+    "recorded: needs_review. LIC-DEC-001 still judges the 20-working-day period of 第四十二条.",
+)
+def renewal_decided_before_expiry(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
+    """A timely renewal was decided before expiry; a renewal deemed granted was not refused."""
+    app = case.application
+    if app is None or app.type != "renewal":
+        return ctx.not_applicable("非延续申请")
+    acc = case.acceptance
+    if acc is not None and acc.outcome not in (None, "accepted"):
+        return ctx.not_applicable("延续申请未予受理")
+    expiry = app.previous_licence_expiry
+    if expiry is None:
+        return ctx.needs_review(
+            "延续申请，案卷未记载原许可有效期届满日，无法核对是否在有效期届满前作出决定",
+            "/application/previous_licence_expiry",
+        )
+    decision = case.decision
+    if decision is None or decision.outcome is None:
+        if ctx.as_of > expiry:
+            return ctx.needs_review(
+                f"原许可有效期已于{expiry.isoformat()}届满，案卷未见延续决定；被许可人依法提前申请的，"
+                "逾期未作决定视为准予延续，需人工核对",
+                "/decision",
+                "/application/previous_licence_expiry",
+            )
+        return ctx.not_applicable("案卷尚无延续决定")
+    decided = decision.date
+    if decided is None:
+        return ctx.needs_review(
+            "案卷未记载延续决定日期，无法核对是否在原许可有效期届满前作出", "/decision/date"
+        )
+    applied = app.date
+    pointers = ("/decision/date", "/application/previous_licence_expiry", "/application/date")
+    if applied is not None and applied > expiry:
+        return ctx.needs_review(
+            f"延续申请日{applied.isoformat()}晚于原许可有效期届满日{expiry.isoformat()}，"
+            "原许可已届满（依法应当办理注销，行政许可法第七十条第一项），需人工核对按延续办理是否合法",
+            *pointers,
+        )
+    latest, window = _renewal_window(case, ctx, expiry)
+    values: dict[str, Any] = {
+        "原许可有效期届满日": expiry.isoformat(),
+        "延续申请日": _iso(applied),
+        "最迟申请日": latest.isoformat(),
+        "决定日": decided.isoformat(),
+        "决定结果": OUTCOME_ZH.get(decision.outcome, decision.outcome),
+    }
+    head = (
+        f"原许可有效期届满日{expiry.isoformat()}，应于{window}（不晚于{latest.isoformat()}）"
+        f"申请延续，延续申请日{_iso(applied)}"
+    )
+    late_application = applied is not None and applied > latest
+    if decided <= expiry:
+        if late_application:
+            return ctx.passed(
+                f"{head}，被许可人逾期申请；延续决定日{decided.isoformat()}在有效期届满前",
+                *pointers,
+                values=values,
+            )
+        return ctx.passed()
+    if applied is None:
+        return ctx.needs_review(
+            f"{head}；延续决定日{decided.isoformat()}晚于有效期届满日，"
+            "无法判断被许可人是否依法提前申请，需人工核对",
+            *pointers,
+            values=values,
+        )
+    if late_application:
+        return ctx.not_applicable(
+            f"{head}，被许可人未依法提前申请；延续决定日{decided.isoformat()}晚于有效期届满日，"
+            "不属于行政机关未在期限内作出决定"
+        )
+    completed = max((c.completed_date for c in case.corrections if c.completed_date), default=None)
+    if completed is not None and completed > latest:
+        return ctx.needs_review(
+            f"{head}，补正材料齐全日{completed.isoformat()}晚于最迟申请日；延续决定日"
+            f"{decided.isoformat()}晚于有效期届满日，需人工核对申请是否依法提前提出",
+            *pointers,
+            "/corrections",
+            values=values,
+        )
+    deemed = (expiry + _ONE_DAY).isoformat()
+    findings = [
+        ctx.fail(
+            f"{head}，延续决定日{decided.isoformat()}，未在原许可有效期届满前作出是否准予延续的决定"
+            f"（依法自{deemed}起视为准予延续）",
+            *pointers,
+            values=values,
+        )
+    ]
+    if decision.outcome in ("deny", "partial_grant"):
+        what = "不予延续" if decision.outcome == "deny" else "部分不予延续"
+        findings.append(
+            ctx.fail(
+                f"原许可有效期{expiry.isoformat()}届满时依法已视为准予延续，"
+                f"{decided.isoformat()}仍作出{what}决定",
+                "/decision/outcome",
+                "/decision/date",
+                values=values,
+            )
+        )
+    return findings
+
+
 # ----------------------------------------------------------------------------- fees
 
 
@@ -1780,8 +2036,19 @@ def fee_has_basis(case: CaseFile, ctx: CheckContext) -> Finding:
 
 
 def _hearing_required(case: CaseFile) -> bool:
+    """Whether 第四十六条 may call for a hearing: required by law, a public-interest matter, or
+    one the agency judged to need a hearing."""
     h = case.hearing
-    return h is not None and (h.required_by_law is True or h.public_interest is True)
+    return h is not None and (
+        h.required_by_law is True or h.public_interest is True or h.agency_deemed_needed is True
+    )
+
+
+def _hearing_duty(case: CaseFile) -> bool:
+    """Whether 第四十六条 certainly obliges the agency to announce and hold a hearing: a law
+    requires one, or the agency itself judged one needed (行政机关认为需要听证的)."""
+    h = case.hearing
+    return h is not None and (h.required_by_law is True or h.agency_deemed_needed is True)
 
 
 def _hearing_held(case: CaseFile) -> bool | None:
@@ -1811,11 +2078,14 @@ def _hearing_held(case: CaseFile) -> bool | None:
     notes="Veto: not holding a hearing the law requires is skipping a statutory step "
     "(安徽 程序合法) and a breach listed in 第七十二条 (domain-standards §2.8). "
     "For matters of public interest the agency decides whether a hearing is needed "
-    "(行政机关认为需要), so a public-interest matter without a hearing is needs_review, "
-    "not fail. Hearing held but not recorded either way: needs_review.",
+    "(行政机关认为需要). Once it has so decided (hearing.agency_deemed_needed = true), "
+    "第四十六条 says it 应当 announce and hold the hearing, so not holding it fails like a hearing "
+    "required by law. agency_deemed_needed = false on a public-interest matter is the agency's "
+    "discretionary judgment: not_applicable. Public interest with the judgment unrecorded and no "
+    "hearing: needs_review. A hearing due but not recorded as held or not held: needs_review.",
 )
 def statutory_hearing_held(case: CaseFile, ctx: CheckContext) -> Finding:
-    """A hearing required by law (or deemed needed in the public interest) was held."""
+    """A hearing required by law or judged needed by the agency (第四十六条) was held."""
     if not _hearing_required(case):
         return ctx.not_applicable("非依法应当听证的许可事项")
     h = case.hearing
@@ -1824,18 +2094,25 @@ def statutory_hearing_held(case: CaseFile, ctx: CheckContext) -> Finding:
     held = _hearing_held(case)
     if held:
         return ctx.passed()
-    if h.required_by_law:
+    if _hearing_duty(case):
+        why = "依法应当听证" if h.required_by_law else "行政机关认为需要听证"
+        pointer = (
+            "/hearing/required_by_law" if h.required_by_law else "/hearing/agency_deemed_needed"
+        )
         if held is False:
             return ctx.fail(
-                "该许可事项依法应当听证，未举行听证",
-                "/hearing/required_by_law",
+                f"该许可事项{why}，未举行听证",
+                pointer,
                 "/hearing/held",
-                values={"依法应当听证": "是", "已举行": "否"},
+                values={"听证事由": why, "已举行": "否"},
             )
-        return ctx.needs_review("该许可事项依法应当听证，案卷未记载是否举行听证", "/hearing/held")
+        return ctx.needs_review(f"该许可事项{why}，案卷未记载是否举行听证", "/hearing/held")
+    if h.agency_deemed_needed is False:
+        return ctx.not_applicable("涉及公共利益的重大事项，行政机关认为不需要听证")
     return ctx.needs_review(
-        "许可事项涉及公共利益的重大事项，未举行听证，需人工核对行政机关是否认为需要听证",
+        "许可事项涉及公共利益的重大事项，未举行听证，案卷未记载行政机关是否认为需要听证，需人工核对",
         "/hearing/public_interest",
+        "/hearing/agency_deemed_needed",
     )
 
 
@@ -1850,9 +2127,14 @@ def statutory_hearing_held(case: CaseFile, ctx: CheckContext) -> Finding:
     applies_to=LICENSING,
     in_force_from=_IN_FORCE,
     example="涉及公共利益的许可事项举行了听证，但未向社会公告。",
-    notes="Applies to 第四十六条 hearings (required by law or of public interest) that were "
-    "held or are required by law. announced_publicly false is a fail; not recorded but a "
-    "hearing_announcement document is in the file counts as announced; otherwise needs_review.",
+    notes="Applies to 第四十六条 hearings: required by law or judged needed by the agency "
+    "(hearing.agency_deemed_needed = true) — held or not — and public-interest hearings that "
+    "were held, unless the agency recorded that it did not deem a hearing needed (then the "
+    "hearing is not a 第四十六条 one). announced_publicly = false is a fail; not recorded but a "
+    "hearing_announcement document in the file counts as announced. Neither, for a hearing the "
+    "law or the agency's own judgment made due: fail (the file must hold the 听证公告, as with "
+    "the other notices this plugin looks for); for a public-interest hearing without the "
+    "agency's judgment recorded: needs_review.",
 )
 def hearing_announced(case: CaseFile, ctx: CheckContext) -> Finding:
     """A 第四十六条 hearing was announced to the public."""
@@ -1861,18 +2143,29 @@ def hearing_announced(case: CaseFile, ctx: CheckContext) -> Finding:
     h = case.hearing
     if h is None:  # _hearing_required checked it; kept for type narrowing
         return ctx.not_applicable("未记载听证")
-    if not (h.required_by_law or _hearing_held(case)):
-        return ctx.not_applicable("未举行听证")
-    if h.announced_publicly is True:
+    duty = _hearing_duty(case)
+    if not duty:
+        if h.agency_deemed_needed is False:
+            return ctx.not_applicable("行政机关认为不需要依职权听证")
+        if not _hearing_held(case):
+            return ctx.not_applicable("未举行听证")
+    if h.announced_publicly is True or (
+        h.announced_publicly is None and case.documents_of("hearing_announcement")
+    ):
         return ctx.passed()
+    why = "依法应当听证" if h.required_by_law else "行政机关认为需要听证"
     if h.announced_publicly is False:
         return ctx.fail(
-            "依职权举行听证的许可事项未向社会公告",
+            f"{why if duty else '依职权举行听证'}的许可事项未向社会公告",
             "/hearing/announced_publicly",
             values={"向社会公告": "否"},
         )
-    if case.documents_of("hearing_announcement"):
-        return ctx.passed()
+    if duty:
+        return ctx.fail(
+            f"{why}的许可事项，案卷未见向社会公告的记载或听证公告",
+            "/hearing/announced_publicly",
+            values={"听证事由": why, "向社会公告": "未记载"},
+        )
     return ctx.needs_review("案卷未记载听证事项是否向社会公告", "/hearing/announced_publicly")
 
 
@@ -2294,6 +2587,7 @@ RULES = (
     excluded_time_notified,
     denial_reasons,
     certificate_in_time,
+    renewal_decided_before_expiry,
     fee_has_basis,
     statutory_hearing_held,
     hearing_announced,

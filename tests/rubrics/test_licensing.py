@@ -18,7 +18,7 @@ from casefile_eval.engine import Evaluator
 from casefile_eval.model import CaseFile
 from casefile_eval.plugins import Finding, PluginSet, Rule
 from casefile_eval.standard import DEFAULT_FOR_KIND, load_standard, resolve
-from casefile_eval.testing import DELETE, assert_outcome, base_dict, make_case, outcome, run_rule
+from casefile_eval.testing import DELETE, assert_outcome, make_case, outcome, run_rule
 from casefile_eval_rubrics import licensing as L
 
 # Only this plugin, so that the tests do not depend on the other rubric modules.
@@ -38,13 +38,9 @@ def check(rule: Rule, overrides: dict[str, Any] | None, expected: str, contains:
     assert_outcome(run(rule, case(overrides)), expected, contains=contains)
 
 
-def documents(*extra: dict[str, Any]) -> list[dict[str, Any]]:
-    """The base case's documents plus ``extra``."""
-    return [*base_dict("licensing")["documents"], *extra]
-
-
-def officers(*extra: dict[str, Any]) -> list[dict[str, Any]]:
-    return [*base_dict("licensing")["officers"], *extra]
+# make_case appends at the index one past the end; the base case holds documents D01–D09.
+ADD_D10 = "documents.9"
+ADD_D11 = "documents.10"
 
 
 def dates(receipt: dt.date, accepted: dt.date | None = None, **more: Any) -> dict[str, Any]:
@@ -69,7 +65,7 @@ VETOES = {
 def test_rules_metadata() -> None:
     rules = list(L.casefile_eval_rules())
     ids = [r.id for r in rules]
-    assert len(ids) == len(set(ids)) == 30
+    assert len(ids) == len(set(ids)) == 31
     assert all(i.startswith("LIC-") for i in ids)
     standard = load_standard(DEFAULT_FOR_KIND["licensing"])
     dims = {c.key: c.dimension for c in standard.categories}
@@ -108,6 +104,8 @@ def test_parameters_declared_with_defaults_from_the_standards() -> None:
         "licensing.hearing_organise_days": 20,
         "licensing.hearing_notice_days": 7,
         "licensing.inspection_start_days": 5,
+        "licensing.renewal_application_days": 30,
+        "licensing.renewal_application_unit": "calendar_days",
     }
     for rule in L.RULES:
         assert set(rule.parameters) <= set(params)
@@ -244,8 +242,59 @@ def test_subj_002_decision_in_the_entrusted_bodys_name_fails() -> None:
     check(L.agency_has_power, overrides, "fail", "未以委托机关名义")
 
 
-def test_subj_002_lawful_looking_entrustment_needs_review() -> None:
-    check(L.agency_has_power, entrusted(), "needs_review", "委托是否有法律、法规、规章依据")
+ENTRUSTMENT_BASIS = ["《浙江省行政许可委托实施办法》第五条"]
+
+
+def test_subj_002_entrustment_with_basis_to_an_organ_passes() -> None:
+    lawful = entrusted(basis=ENTRUSTMENT_BASIS, entrusted_is_organ=True)
+    check(L.agency_has_power, lawful, "pass")
+    by_law = entrusted(
+        basis=["《中华人民共和国食品安全法》第三十五条第一款"], entrusted_is_organ=True
+    )
+    check(L.agency_has_power, by_law, "pass")
+
+
+def test_lawful_entrustment_case_is_clean() -> None:
+    lawful = case(entrusted(basis=ENTRUSTMENT_BASIS, entrusted_is_organ=True))
+    for rule in L.RULES:
+        assert outcome(run(rule, lawful)) not in ("fail", "error"), rule.id
+
+
+def test_subj_002_entrustment_to_a_non_organ_fails() -> None:
+    # Unlike penalties, licensing may be entrusted only to another administrative organ.
+    overrides = entrusted(basis=ENTRUSTMENT_BASIS, entrusted_is_organ=False)
+    check(L.agency_has_power, overrides, "fail", "不是行政机关，行政许可只能委托其他行政机关实施")
+
+
+def test_subj_002_entrustment_on_a_normative_document_fails() -> None:
+    basis = ["《杭州市市场监督管理局关于委托实施食品经营许可的通知》"]
+    overrides = entrusted(basis=basis, entrusted_is_organ=True)
+    check(L.agency_has_power, overrides, "fail", "属于规范性文件，不是法律、法规、规章")
+
+
+def test_subj_002_entrustment_on_a_repealed_instrument_fails() -> None:
+    overrides = entrusted(basis=["《环境行政处罚办法》第十条"], entrusted_is_organ=True)
+    check(L.agency_has_power, overrides, "fail", "委托依据“《环境行政处罚办法》第十条”")
+
+
+def test_subj_002_entrustment_defects_are_counted() -> None:
+    overrides = entrusted(basis=ENTRUSTMENT_BASIS, entrusted_is_organ=False, published=False)
+    findings = run(L.agency_has_power, case(overrides))
+    assert_outcome(findings, "fail", contains="未公告")
+    assert findings[0].count == 2
+
+
+def test_subj_002_entrustment_basis_or_organ_unrecorded_needs_review() -> None:
+    check(L.agency_has_power, entrusted(), "needs_review", "案卷未记载委托的法律、法规、规章依据")
+    no_organ_flag = entrusted(basis=ENTRUSTMENT_BASIS)
+    check(L.agency_has_power, no_organ_flag, "needs_review", "未记载受委托者是否为行政机关")
+    council = entrusted(
+        basis=["《国务院对确需保留的行政审批项目设定行政许可的决定》附件第101项"],
+        entrusted_is_organ=True,
+    )
+    check(L.agency_has_power, council, "needs_review", "不能确定为法律、法规、规章")
+    untitled = entrusted(basis=["依照有关规定委托"], entrusted_is_organ=True)
+    check(L.agency_has_power, untitled, "needs_review", "未能识别出法律、法规、规章名称")
 
 
 def test_subj_002_authorised_organisation_without_law_needs_review() -> None:
@@ -313,6 +362,17 @@ def test_law_002_no_article_and_no_title_fail_per_occurrence() -> None:
 
 def test_law_002_passes_for_a_full_citation() -> None:
     check(L.basis_cited_fully, None, "pass")
+
+
+def test_law_002_annex_item_counts_as_specific() -> None:
+    council = "《国务院对确需保留的行政审批项目设定行政许可的决定》"
+    check(L.basis_cited_fully, {"application.item_basis": [council + "附件第101项"]}, "pass")
+    check(
+        L.basis_cited_fully,
+        {"application.item_basis": [council]},
+        "fail",
+        "未引用到具体条款",
+    )
 
 
 # --------------------------------------------------------------------------- review
@@ -383,7 +443,7 @@ def test_rev_003_told_and_heard_passes() -> None:
     notice = {"id": "D10", "type": "interested_party_notice", "date": "2025-05-09"}
     overrides = {
         "interested_parties": {"exist": True, "heard": True},
-        "documents": documents(notice),
+        ADD_D10: notice,
     }
     check(L.interested_parties_heard, overrides, "pass")
 
@@ -714,7 +774,7 @@ def test_dec_004_excluded_time_told_in_writing() -> None:
     notice = {"id": "D10", "type": "excluded_time_notice", "date": "2025-05-21", "sealed": True}
     check(
         L.excluded_time_notified,
-        {"excluded_periods": [linked], "documents": documents(notice)},
+        {"excluded_periods": [linked], ADD_D10: notice},
         "pass",
     )
 
@@ -788,6 +848,153 @@ def test_dec_006_no_issuance_record_needs_review() -> None:
     assert run(L.certificate_in_time, case(DENIED)) == []
 
 
+# --------------------------------------------------------------------------- renewal
+
+
+def renewal(expiry: str, applied: dt.date | None = None, **more: Any) -> dict[str, Any]:
+    """A renewal of a licence valid until ``expiry``; ``applied`` moves receipt and acceptance.
+    The base case decides (grants) on 2025-05-20."""
+    overrides = {"application.type": "renewal", "application.previous_licence_expiry": expiry}
+    if applied is not None:
+        overrides.update(dates(applied))
+    return {**overrides, **more}
+
+
+def test_renewal_case_is_clean() -> None:
+    timely = case(renewal("2025-06-30", D(2025, 5, 6)))
+    for rule in L.RULES:
+        assert outcome(run(rule, timely)) not in ("fail", "error"), rule.id
+
+
+def test_dec_007_renewal_decided_before_expiry_passes() -> None:
+    check(L.renewal_decided_before_expiry, renewal("2025-06-30"), "pass")
+    check(L.renewal_decided_before_expiry, None, "not_applicable", "非延续申请")
+    check(L.renewal_decided_before_expiry, {"application.type": "change"}, "not_applicable")
+
+
+def test_dec_007_decision_on_the_expiry_day_is_in_time() -> None:
+    # The expiry date is the last day of validity: deciding on it is still 届满前.
+    check(L.renewal_decided_before_expiry, renewal("2025-05-20", D(2025, 4, 10)), "pass")
+
+
+def test_dec_007_grant_after_expiry_is_one_late_decision() -> None:
+    findings = run(L.renewal_decided_before_expiry, case(renewal("2025-05-19", D(2025, 4, 10))))
+    assert_outcome(
+        findings,
+        "fail",
+        contains="延续决定日2025-05-20，未在原许可有效期届满前作出是否准予延续的决定"
+        "（依法自2025-05-20起视为准予延续）",
+    )
+    assert len(findings) == 1 and findings[0].count == 1
+
+
+def test_dec_007_denial_after_expiry_is_a_second_defect() -> None:
+    late = renewal("2025-05-19", D(2025, 4, 10))
+    findings = run(L.renewal_decided_before_expiry, case({**late, **DENIED}))
+    assert [f.outcome for f in findings] == ["fail", "fail"]
+    assert "未在原许可有效期届满前作出" in findings[0].message
+    assert "届满时依法已视为准予延续，2025-05-20仍作出不予延续决定" in findings[1].message
+    partial = {**late, "decision.outcome": "partial_grant"}
+    check(L.renewal_decided_before_expiry, partial, "fail", "仍作出部分不予延续决定")
+
+
+def test_dec_007_thirty_calendar_days_counted_back_without_rest_day_shift() -> None:
+    # Expiry Mon 19 May 2025 -> latest application Sat 19 Apr (not moved to Mon 21 Apr).
+    timely = renewal("2025-05-19", D(2025, 4, 18))
+    check(L.renewal_decided_before_expiry, timely, "fail", "（不晚于2025-04-19）")
+    late = renewal("2025-05-19", D(2025, 4, 21))
+    check(L.renewal_decided_before_expiry, late, "not_applicable", "被许可人未依法提前申请")
+
+
+def test_dec_007_late_application_decided_in_time_is_a_noted_pass() -> None:
+    # Expiry 31 May 2025 -> apply by 1 May; applied 6 May, decided 20 May.
+    findings = run(L.renewal_decided_before_expiry, case(renewal("2025-05-31")))
+    assert_outcome(findings, "pass", contains="被许可人逾期申请")
+
+
+def test_dec_007_working_day_lead_time_across_national_day() -> None:
+    # Expiry Fri 31 Oct 2025. 30 calendar days back: Wed 1 Oct. 30 working days back, 1–8 Oct
+    # off, Sat 11 Oct and Sun 28 Sep counted: Mon 15 Sep. An application on 16 Sep is timely in
+    # calendar days and late in working days.
+    overrides = renewal("2025-10-31", D(2025, 9, 16), **{"decision.date": D(2025, 11, 3)})
+    overrides["issuance.date"] = overrides["issuance.served_date"] = D(2025, 11, 3)
+    check(L.renewal_decided_before_expiry, overrides, "fail", "届满30日前（不晚于2025-10-01）")
+    wd = {"licensing.renewal_application_unit": "working_days"}
+    assert_outcome(
+        run(L.renewal_decided_before_expiry, case(overrides), parameters=wd),
+        "not_applicable",
+        contains="届满30个工作日前（不晚于2025-09-15）",
+    )
+
+
+def test_dec_007_lead_time_set_by_sector() -> None:
+    late = case(renewal("2025-05-19", D(2025, 4, 10)))
+    params = {"licensing.renewal_application_days": {"default": 30, "market_regulation": 60}}
+    assert_outcome(
+        run(L.renewal_decided_before_expiry, late, parameters=params),
+        "not_applicable",
+        contains="届满60日前（不晚于2025-03-20）",
+    )
+
+
+def test_dec_007_application_after_expiry_needs_review() -> None:
+    check(
+        L.renewal_decided_before_expiry,
+        renewal("2025-05-01"),
+        "needs_review",
+        "延续申请日2025-05-06晚于原许可有效期届满日2025-05-01",
+    )
+
+
+def test_dec_007_missing_dates_need_review() -> None:
+    no_expiry = {"application.type": "renewal"}
+    check(L.renewal_decided_before_expiry, no_expiry, "needs_review", "未记载原许可有效期届满日")
+    undated_application = renewal("2025-05-19", **{"application.date": DELETE})
+    check(
+        L.renewal_decided_before_expiry,
+        undated_application,
+        "needs_review",
+        "无法判断被许可人是否依法提前申请",
+    )
+    undated_decision = renewal("2025-06-30", **{"decision.date": DELETE})
+    check(L.renewal_decided_before_expiry, undated_decision, "needs_review", "未记载延续决定日期")
+
+
+def test_dec_007_corrections_completed_after_the_lead_time_need_review() -> None:
+    correction = {"date": "2025-04-11", "items": ["营业场所平面图"], "completed_date": "2025-04-25"}
+    overrides = renewal("2025-05-19", D(2025, 4, 10), corrections=[correction])
+    check(
+        L.renewal_decided_before_expiry,
+        overrides,
+        "needs_review",
+        "补正材料齐全日2025-04-25晚于最迟申请日",
+    )
+
+
+def test_dec_007_no_decision_after_expiry_needs_review() -> None:
+    pending = case(renewal("2025-05-19", D(2025, 4, 10), decision=DELETE, issuance=DELETE))
+    rule = L.renewal_decided_before_expiry
+    after = run_rule(rule, pending, plugins=PLUGINS, as_of=D(2025, 6, 1))
+    assert_outcome(after, "needs_review", contains="案卷未见延续决定")
+    before = run_rule(rule, pending, plugins=PLUGINS, as_of=D(2025, 5, 10))
+    assert_outcome(before, "not_applicable")
+
+
+def test_dec_007_refused_renewal_application_is_not_applicable() -> None:
+    refused = renewal("2025-05-19", **{"acceptance.outcome": "rejected", "decision": DELETE})
+    check(L.renewal_decided_before_expiry, refused, "not_applicable", "未予受理")
+
+
+def test_dec_007_missing_holiday_data_is_not_a_fail() -> None:
+    far = renewal(
+        "2099-06-30",
+        D(2099, 3, 2),
+        **{"decision.date": D(2099, 7, 6), "issuance": DELETE},
+    )
+    wd = {"licensing.renewal_application_unit": "working_days"}
+    assert outcome(run(L.renewal_decided_before_expiry, case(far), parameters=wd)) == "needs_review"
+
+
 # --------------------------------------------------------------------------- fees
 
 
@@ -847,7 +1054,7 @@ HEARD = {
         "held": True,
         "record": "D10",
     },
-    "documents": documents(HEARING_RECORD),
+    ADD_D10: HEARING_RECORD,
 }
 
 
@@ -880,6 +1087,32 @@ def test_hear_001_public_interest_or_unknown_needs_review() -> None:
     )
 
 
+DEEMED_NOT_HELD = {
+    "hearing": {"public_interest": True, "agency_deemed_needed": True, "held": False}
+}
+
+
+def test_hear_001_agency_deemed_hearing_not_held_fails() -> None:
+    check(L.statutory_hearing_held, DEEMED_NOT_HELD, "fail", "行政机关认为需要听证，未举行听证")
+    findings = run(L.statutory_hearing_held, case(DEEMED_NOT_HELD))
+    assert findings[0].pointers[0] == "/hearing/agency_deemed_needed"
+
+
+def test_hear_001_agency_deemed_hearing_held_or_unknown() -> None:
+    deemed_held = heard(public_interest=True, agency_deemed_needed=True, announced_publicly=True)
+    check(L.statutory_hearing_held, deemed_held, "pass")
+    unknown = {"hearing": {"public_interest": True, "agency_deemed_needed": True}}
+    check(L.statutory_hearing_held, unknown, "needs_review", "行政机关认为需要听证，案卷未记载")
+
+
+def test_hear_001_agency_judged_no_hearing_needed_is_not_applicable() -> None:
+    not_needed = {"hearing": {"public_interest": True, "agency_deemed_needed": False}}
+    check(L.statutory_hearing_held, not_needed, "not_applicable", "行政机关认为不需要听证")
+    # The agency's judgment cannot set aside a hearing the law requires.
+    required = {"hearing": {"required_by_law": True, "agency_deemed_needed": False, "held": False}}
+    check(L.statutory_hearing_held, required, "fail", "依法应当听证，未举行听证")
+
+
 def test_hear_001_statutory_hearing_held_passes() -> None:
     check(L.statutory_hearing_held, None, "not_applicable")
     check(L.statutory_hearing_held, heard(required_by_law=True, announced_publicly=True), "pass")
@@ -894,12 +1127,43 @@ def test_hear_002_not_announced_fails() -> None:
     )
 
 
+def test_hear_002_agency_deemed_hearing_not_announced_fails() -> None:
+    # Not held and not announced: HEAR-001 fails for the hearing, HEAR-002 for the announcement.
+    not_announced = {"hearing": {**DEEMED_NOT_HELD["hearing"], "announced_publicly": False}}
+    check(L.hearing_announced, not_announced, "fail", "行政机关认为需要听证的许可事项未向社会公告")
+    held = heard(public_interest=True, agency_deemed_needed=True)
+    check(L.hearing_announced, held, "fail", "案卷未见向社会公告的记载或听证公告")
+
+
+def test_hear_002_due_hearing_without_announcement_in_file_fails() -> None:
+    check(
+        L.hearing_announced,
+        {"hearing": {"required_by_law": True, "held": False}},
+        "fail",
+        "依法应当听证的许可事项，案卷未见",
+    )
+
+
+def test_hear_002_agency_deemed_hearing_announced_passes() -> None:
+    announced = heard(public_interest=True, agency_deemed_needed=True, announced_publicly=True)
+    check(L.hearing_announced, announced, "pass")
+    announcement = {"id": "D11", "type": "hearing_announcement", "date": "2025-05-08"}
+    documented = {**heard(agency_deemed_needed=True), ADD_D11: announcement}
+    check(L.hearing_announced, documented, "pass")
+
+
+def test_hear_002_hearing_the_agency_did_not_deem_needed_is_not_applicable() -> None:
+    # Held on request (第四十七条), not as a 第四十六条 hearing: no public announcement due.
+    on_request = heard(public_interest=True, agency_deemed_needed=False)
+    check(L.hearing_announced, on_request, "not_applicable", "行政机关认为不需要依职权听证")
+
+
 def test_hear_002_announcement_recorded_or_documented_passes() -> None:
     check(L.hearing_announced, heard(required_by_law=True, announced_publicly=True), "pass")
     announcement = {"id": "D11", "type": "hearing_announcement", "date": "2025-05-08"}
     overrides = {
         **heard(public_interest=True),
-        "documents": documents(HEARING_RECORD, announcement),
+        ADD_D11: announcement,
     }
     check(L.hearing_announced, overrides, "pass")
     check(L.hearing_announced, heard(public_interest=True), "needs_review", "是否向社会公告")
@@ -922,8 +1186,8 @@ def test_hear_003_hearing_right_told_after_decision_fails() -> None:
 def test_hear_003_hearing_right_told_passes() -> None:
     check(L.hearing_right_told, None, "not_applicable")
     check(L.hearing_right_told, HEARD, "pass")
-    notice = {"id": "D11", "type": "hearing_right_notice", "date": "2025-05-08"}
-    overrides = {"interested_parties.exist": True, "documents": documents(notice)}
+    notice = {"id": "D10", "type": "hearing_right_notice", "date": "2025-05-08"}
+    overrides = {"interested_parties.exist": True, ADD_D10: notice}
     check(L.hearing_right_told, overrides, "pass")
 
 
@@ -1003,7 +1267,7 @@ def test_hear_006_notice_seven_working_days_before() -> None:
 def test_hear_006_notice_missing_or_from_document() -> None:
     check(L.hearing_notice_in_time, heard(notice_date=None), "fail", "未见听证通知")
     notice = {"id": "D11", "type": "hearing_notice", "date": "2025-05-08"}
-    overrides = {**heard(notice_date=None), "documents": documents(HEARING_RECORD, notice)}
+    overrides = {**heard(notice_date=None), ADD_D11: notice}
     check(L.hearing_notice_in_time, overrides, "pass")
     check(L.hearing_notice_in_time, None, "not_applicable")
 
@@ -1015,15 +1279,16 @@ def test_hear_007_reviewer_presiding_fails() -> None:
 def test_hear_007_independent_presiding_officer_passes() -> None:
     check(L.presiding_officer_independent, HEARD, "pass")
     presiding = {"id": "O4", "name": "陈立", "roles": ["hearing_officer"]}
-    overrides = {**heard(presiding_officer="O4"), "officers": officers(presiding)}
+    overrides = {**heard(presiding_officer="O4"), "officers.3": presiding}
     check(L.presiding_officer_independent, overrides, "pass")
     check(L.presiding_officer_independent, heard(presiding_officer=None), "needs_review")
 
 
 def test_hear_008_no_record_or_unsigned_or_decision_before_hearing_fails() -> None:
-    no_record = {**heard(record=None), "documents": documents()}
+    no_record = heard(record=None)
+    del no_record[ADD_D10]
     check(L.decision_on_record, no_record, "fail", "案卷未见听证笔录")
-    unsigned = {**HEARD, "documents": documents({**HEARING_RECORD, "party_signed": False})}
+    unsigned = {**HEARD, ADD_D10: {**HEARING_RECORD, "party_signed": False}}
     check(L.decision_on_record, unsigned, "fail", "未经听证参加人签字")
     check(L.decision_on_record, {**HEARD, "decision.date": D(2025, 5, 16)}, "fail", "早于听证日")
 
