@@ -13,7 +13,17 @@ from collections.abc import Sequence
 from .. import __version__
 from .common import EXIT_INTERRUPTED, EXIT_USAGE, CommandError
 
-COMMANDS: tuple[str, ...] = ("validate", "rules", "score", "judgements", "new_rubric")
+COMMANDS: tuple[str, ...] = (
+    "validate",
+    "rules",
+    "score",
+    "judgements",
+    "new_rubric",
+    "notice",
+    "selfcheck",
+    "compare",
+    "sample",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

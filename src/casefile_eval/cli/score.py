@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
+from pathlib import Path
 from typing import IO, Any
 
 import orjson
@@ -14,6 +15,7 @@ from ..batch import run_batch
 from ..loading import LoadFailure
 from ..model.vocab import KIND_ZH
 from ..output import atomic_write
+from ..plugins.finding import OUTCOME_ZH
 from ..results import CaseResult
 from ..summary import SummaryBuilder
 from .common import (
@@ -30,7 +32,7 @@ from .common import (
     progress,
 )
 
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "xlsx")
 CSV_COLUMNS = (
     ("案卷编号", lambda r: r.case_id),
     ("执法机关", lambda r: r.agency),
@@ -54,7 +56,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     add_input_options(parser)
     parser.add_argument("--format", choices=FORMATS, default="table", help="输出格式（默认 table）")
-    parser.add_argument("-o", "--output", metavar="FILE", help="写入文件（默认标准输出）")
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="写入文件（默认标准输出；xlsx 格式必须指定）"
+    )
     parser.add_argument("--force", action="store_true", help="允许覆盖已存在的输出文件")
     parser.add_argument(
         "--fail-under",
@@ -102,6 +106,12 @@ def run(args: argparse.Namespace) -> int:
     summary = SummaryBuilder(grade_names)
     below = errors = 0
     rows: list[list[Any]] = []
+    xlsx = _XlsxRows() if args.format == "xlsx" else None
+    if xlsx is not None:
+        if not args.output:
+            raise CommandError("--format xlsx 需要用 -o 指定输出文件")
+        if Path(args.output).exists() and not args.force:
+            raise CommandError(f"{args.output}: 文件已存在，未覆盖（如需覆盖请加 --force）")
     sink: IO[Any]
     with _sink(args) as sink:
         writer = csv.writer(sink) if args.format == "csv" else None
@@ -130,7 +140,11 @@ def run(args: argparse.Namespace) -> int:
                 results.append(item.to_dict())
             elif writer:
                 writer.writerow([_neutral(get(item)) for _, get in CSV_COLUMNS])
+            elif xlsx is not None:
+                xlsx.add(item)
         built = summary.build()
+        if xlsx is not None:
+            xlsx.write(args.output, args.force, built, evaluator)
         if args.format == "json":
             sink.write(
                 orjson.dumps(
@@ -182,6 +196,121 @@ def _summary_line(built: dict[str, Any]) -> str:
     )
 
 
+class _XlsxRows:
+    """Rows of the xlsx workbook: one per case (the csv columns) and one per scored item."""
+
+    ITEM_COLUMNS = (
+        "案卷编号",
+        "执法机关",
+        "规则编号",
+        "评查项目",
+        "评查类别",
+        "结论",
+        "扣分",
+        "最多扣分",
+        "评定方式",
+        "否决",
+        "说明",
+    )
+
+    def __init__(self) -> None:
+        self.cases: list[list[Any]] = []
+        self.items: list[list[Any]] = []
+
+    def add(self, result: CaseResult) -> None:
+        self.cases.append([_neutral(get(result)) for _, get in CSV_COLUMNS])
+        categories = {c.key: c.title for c in result.score.categories}
+        for item in result.score.items:
+            self.items.append(
+                [
+                    _neutral(v)
+                    for v in (
+                        result.case_id,
+                        result.agency,
+                        item.rule_id,
+                        item.title,
+                        categories.get(item.category, item.category),
+                        OUTCOME_ZH.get(item.outcome, item.outcome),
+                        _plain(item.deduction),
+                        _plain(item.max_deduction),
+                        "人工复评" if item.source == "manual" else "机器初评",
+                        "是" if item.veto else "",
+                        item.message,
+                    )
+                ]
+            )
+
+    def write(self, path: str, force: bool, built: dict[str, Any], evaluator: Any) -> None:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "评查结果"
+        ws.append([name for name, _ in CSV_COLUMNS])
+        for row in self.cases:
+            ws.append(row)
+        summary = wb.create_sheet("汇总")
+        grades = list(built["grades"])
+        for row in (
+            ["案卷总数", built["files"]],
+            ["有效案卷", built["valid"]],
+            ["无效案卷", built["invalid"]],
+            ["行政处罚", built["penalty"]],
+            ["行政许可", built["licensing"]],
+            ["单位数", built["agencies"]],
+            ["平均分", built["average"]],
+            ["合格率", built["pass_rate"]],
+            ["优秀率", built["excellent_rate"]],
+            ["案件成立", built["standing"]],
+            *([f"等次：{g}", n] for g, n in built["grades"].items()),
+            [],
+            [
+                "单位",
+                "案卷数",
+                "许可",
+                "处罚",
+                "平均分",
+                *grades,
+                "优秀率",
+                "合格率",
+                "否决案卷数",
+                "主要问题",
+            ],
+        ):
+            summary.append([_neutral(v) for v in row])
+        titles = {rid: rule.title for rid, rule in evaluator.rules.items()}
+        for a in built["by_agency"]:
+            summary.append(
+                [
+                    _neutral(a["agency"]),
+                    a["files"],
+                    a["licensing"],
+                    a["penalty"],
+                    a["average"],
+                    *(a["grades"].get(g, 0) for g in grades),
+                    a["excellent_rate"],
+                    a["pass_rate"],
+                    a["vetoed_files"],
+                    _neutral("；".join(titles.get(r, r) for r in a["top_problems"])),
+                ]
+            )
+        items = wb.create_sheet("评查项目")
+        items.append(list(self.ITEM_COLUMNS))
+        for row in self.items:
+            items.append(row)
+        for sheet in wb.worksheets:
+            for cell in next(sheet.iter_rows(min_row=1, max_row=1), ()):
+                cell.font = Font(bold=True)
+            sheet.freeze_panes = "A2"
+        with atomic_write(path, force=force, binary=True) as fh:
+            wb.save(fh)
+
+
+def _plain(value: float) -> float | int:
+    return int(value) if float(value).is_integer() else value
+
+
 class _sink:
     """stdout, or an atomically written file."""
 
@@ -190,7 +319,7 @@ class _sink:
         self._cm: Any = None
 
     def __enter__(self) -> IO[Any]:
-        if not self.args.output:
+        if not self.args.output or self.args.format == "xlsx":
             return sys.stdout
         self._cm = atomic_write(self.args.output, force=self.args.force)
         return self._cm.__enter__()
