@@ -73,6 +73,8 @@ EXCLUDABLE = frozenset(
 )
 REFUSALS = frozenset({"rejected", "not_required", "refer_elsewhere"})
 DECISION_DOCUMENTS = frozenset({"grant_decision", "denial_decision"})
+#: How a renewal decision that refuses (all or part) is named.
+_RENEWAL_REFUSAL = {"deny": "不予延续", "partial_grant": "部分不予延续"}
 
 # Parameter names.
 P_SUPPLEMENT = "licensing.supplement_notice_days"
@@ -133,6 +135,28 @@ _ANNEX_ITEM_RE = re.compile(
 )
 _LOCAL_RE = re.compile(r"^(?!城市)[\u4e00-\u9fff]{1,8}?(?:省|自治区|自治州|特别行政区|市|县)")
 
+#: Canonical titles (as the citation parser returns them) of the two general laws a power basis
+#: sometimes cites instead of the provision that gives the power.
+_LICENSING_LAW_TITLE = "中华人民共和国行政许可法"
+_PENALTY_LAW_TITLE = "中华人民共和国行政处罚法"
+#: 行政许可法第二十五条: 相对集中行政许可权, decided by a provincial-level people's government.
+_CONCENTRATION_ARTICLE = 25
+_MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
+_REGION_SUFFIX = {
+    "内蒙古": "自治区",
+    "广西": "壮族自治区",
+    "西藏": "自治区",
+    "宁夏": "回族自治区",
+    "新疆": "维吾尔自治区",
+}
+#: "广东省人民政府", "北京市人民政府", "广西壮族自治区人民政府" …: the bodies that may decide on
+#: 相对集中行政许可权 (第二十五条). Spelt out in full so that 吉林市人民政府 (a city of 吉林省) and
+#: the like are not taken for a provincial government.
+_PROVINCIAL_GOVERNMENTS = tuple(
+    p + ("市" if p in _MUNICIPALITIES else _REGION_SUFFIX.get(p, "省")) + "人民政府"
+    for p in _PROVINCES
+)
+
 
 def _schema_days(maximum: int = 365) -> dict[str, Any]:
     return {"type": "integer", "minimum": 1, "maximum": maximum}
@@ -174,7 +198,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         default=5,
         schema=_schema_days(),
         description="一次告知补正的期限（工作日，自收到申请材料之日起算；逾期不告知的自收到申请材料之日起即为受理）",
-        basis=f"{_LAW}第三十二条第一款第四项、第八十二条",
+        basis=f"{_LAW}第三十二条第一款第（四）项、第八十二条",
     ),
     Parameter(
         name=P_DECISION,
@@ -232,7 +256,7 @@ PARAMETERS: tuple[Parameter, ...] = (
         default=7,
         schema=_schema_days(),
         description="举行听证前通知申请人、利害关系人的提前期（工作日）",
-        basis=f"{_LAW}第四十八条第一款第一项、第八十二条",
+        basis=f"{_LAW}第四十八条第一款第（一）项、第八十二条",
     ),
     Parameter(
         name=P_INSPECTION,
@@ -357,6 +381,22 @@ def instrument_kind(title: str) -> str:
     return "unknown"
 
 
+def is_general_instrument(title: str) -> bool:
+    """Whether an instrument only governs how powers are exercised and gives no agency the power
+    to grant a particular licence: the Licensing Law, the Penalty Law and penalty rules
+    (…行政处罚…), procedure rules (…程序规定, …执法程序…)."""
+    return title == _LICENSING_LAW_TITLE or "行政处罚" in title or "程序" in title
+
+
+def is_provincial_government_instrument(title: str) -> bool:
+    """Whether an instrument was issued by a provincial-level people's government itself (not its
+    general office): the form a 第二十五条 concentration decision takes."""
+    for name in _PROVINCIAL_GOVERNMENTS:
+        if title.startswith(name):
+            return not title.startswith("办公厅", len(name))
+    return False
+
+
 # -- period arithmetic shared by the decision, promise and certificate rules ------------------
 
 
@@ -378,7 +418,7 @@ class _Start(NamedTuple):
 
 
 def acceptance_start(case: CaseFile, ctx: CheckContext) -> _Start:
-    """The date the decision period runs from (第三十二条第一款第四项, 第四十二条).
+    """The date the decision period runs from (第三十二条第一款第（四）项, 第四十二条).
 
     The acceptance date, unless no acceptance, refusal or correction notice came within the
     correction-notice period: then the application counts as accepted on the day the materials
@@ -740,29 +780,42 @@ def _act_day(case: CaseFile) -> dt.date | None:
         f"{_LAW}第二十三条",
         f"{_LAW}第二十四条第一款",
         f"{_LAW}第二十四条第三款",
+        f"{_LAW}第二十五条",
     ],
     deduction=10,
     veto=True,
-    recommendation="行政许可应当由具有行政许可权的行政机关在法定职权范围内实施；委托实施的，"
+    recommendation="行政许可应当由具有行政许可权的行政机关在法定职权范围内实施，职权依据应当引用赋予该项许可"
+    "实施权的法律、法规、规章条款，不得以行政处罚法或者程序性规定代替；相对集中行政许可权的，应当引用行政许可法"
+    "第二十五条和省、自治区、直辖市人民政府经国务院批准作出的决定；委托实施的，"
     "应当依照法律、法规、规章的规定委托其他行政机关，公告受委托机关和委托内容，受委托机关以委托机关名义实施。",
     applies_to=LICENSING,
     in_force_from=_IN_FORCE,
     example="受委托的街道办事处以自己的名义作出准予许可决定，案卷中无委托书，委托事项也未公告。",
     notes="Veto per domain-standards §2.8/§3.2 (no power, beyond powers, unlawful entrustment). "
     "An empty power_basis is needs_review (the file does not say). Entrusted: fail on a missing "
-    "entrustment, an entrusted body recorded as not an administrative organ (entrusted_is_organ "
-    "= false: licensing may be entrusted only to another organ, 第二十四条第一款, unlike "
-    "penalties), an entrustment basis made only of normative documents or of instruments not "
-    "in force on the act date (依照法律、法规、规章的规定), an unpublished entrustment (公告), a "
-    "decision outside the entrustment term, or a decision issued in the entrusted body's own "
-    "name (第二十四条第三款). A basis naming a law, a regulation (national or local), or a "
+    "entrustment, an entrusted body recorded as not an administrative organ (entrusted_is_organ = "
+    "false: licensing may be entrusted only to another organ, 第二十四条第一款, unlike "
+    "penalties), an entrustment basis made only of normative documents or of instruments not in "
+    "force on the act date (依照法律、法规、规章的规定), an unpublished entrustment (公告), a "
+    "decision outside the entrustment term, or a decision issued in the entrusted body's own name "
+    "(第二十四条第三款). A basis naming a law, a regulation (national or local), or a "
     "规定/办法/细则 or other local instrument (the usual forms of 规章) is accepted; a basis "
     "naming only a 国务院决定 or no recognisable title, no basis recorded, or entrusted_is_organ "
     "not recorded is needs_review. With the basis accepted and the organ flag true the "
     "entrustment passes. Not checked: whether the matter is within the entrusting agency's own "
-    "powers and the ban on re-entrustment (第二十四条第三款). Authorised organisations "
-    "need a 法律 or 法规 (第二十三条): a power basis with neither is needs_review. Power-basis "
-    "instruments the law registry knows to be repealed or not yet in force on the act date fail.",
+    "powers and the ban on re-entrustment (第二十四条第三款). Authorised organisations need a "
+    "法律 or 法规 (第二十三条): a power basis with neither is needs_review. Power-basis "
+    "instruments the law registry knows to be repealed or not yet in force on the act date fail. "
+    "Legal review 2025 (§4.7): a power basis that cites only general instruments — the Penalty "
+    "Law or penalty rules (…行政处罚…), procedure rules (…程序…), the Licensing Law itself — "
+    "gives no power to grant this licence (行政处罚法第十八条第二款 concentrates penalty powers, "
+    "not licensing powers): needs_review, not fail, because the agency may hold the power and "
+    "only cite it wrongly. 相对集中行政许可权 rests on 第二十五条 and a decision of the "
+    "provincial-level people's government approved by the State Council: citing 第二十五条 "
+    "without an instrument of a provincial-level people's government (title starting with e.g. "
+    "广东省人民政府, not its 办公厅) is needs_review. Whether that decision covers this item and "
+    "this agency is not checked. Entrusted bodies are judged on the entrustment instead of these "
+    "checks.",
 )
 def agency_has_power(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     """The agency's power basis is recorded and in force; an entrustment or authorisation is
@@ -788,17 +841,67 @@ def agency_has_power(case: CaseFile, ctx: CheckContext) -> Finding | list[Findin
             )
     if agency.subject_type == "entrusted":
         findings.extend(_entrustment_findings(case, ctx, day))
-    elif agency.subject_type == "authorised" and agency.power_basis:
-        kinds = {instrument_kind(c.law) for _, cs in _citations(case, "power") for c in cs}
-        if not kinds & {"law", "regulation", "local_regulation"}:
-            findings.append(
-                ctx.needs_review(
-                    f"{agency.name}为授权组织，职权依据中未见法律、法规的授权（行政许可法第二十三条），"
-                    "需人工核对",
-                    "/agency/power_basis",
-                )
-            )
+    elif agency.power_basis:
+        gap = _power_basis_gap(case, ctx)
+        if gap is not None:
+            findings.append(gap)
     return findings or ctx.passed()
+
+
+def _power_basis_gap(case: CaseFile, ctx: CheckContext) -> Finding | None:
+    """A needs_review finding when the cited power basis cannot give the power to grant the
+    licence: 第二十五条 without the provincial decision, only general instruments, or an
+    authorised organisation without a 法律/法规."""
+    agency = case.agency
+    cites = [c for _, cs in _citations(case, "power") for c in cs]
+    if not cites:
+        if agency.subject_type != "authorised":
+            return None
+        return ctx.needs_review(
+            f"{agency.name}为授权组织，职权依据中未见法律、法规的授权（行政许可法第二十三条），需人工核对",
+            "/agency/power_basis",
+        )
+    texts = "；".join(agency.power_basis)
+    values = {"实施机关": agency.name, "职权依据": texts}
+    concentration = any(
+        c.law == _LICENSING_LAW_TITLE and c.article == _CONCENTRATION_ARTICLE for c in cites
+    )
+    if concentration and not any(is_provincial_government_instrument(c.law) for c in cites):
+        return ctx.needs_review(
+            f"职权依据“{texts}”援引行政许可法第二十五条（相对集中行政许可权），但未引用省、自治区、"
+            f"直辖市人民政府经国务院批准作出的决定，需人工核对{agency.name}行使该项行政许可权的依据",
+            "/agency/power_basis",
+            values=values,
+        )
+    specific = [c for c in cites if not is_general_instrument(c.law)]
+    if not specific:
+        laws = dict.fromkeys(c.law for c in cites)
+        reasons: list[str] = []
+        if any(law == _PENALTY_LAW_TITLE or "行政处罚" in law for law in laws):
+            reasons.append("行政处罚法和行政处罚规定调整的是行政处罚，不赋予行政许可权")
+        if any("程序" in law and "行政处罚" not in law for law in laws):
+            reasons.append("程序性规定不赋予行政许可权")
+        if _LICENSING_LAW_TITLE in laws:
+            reasons.append("行政许可法规定实施行政许可的一般规则，本身不赋予特定行政机关该项许可权")
+        names = "、".join(f"《{law}》" for law in laws)
+        return ctx.needs_review(
+            f"职权依据仅见{names}：{'；'.join(reasons)}，不能据以确定{agency.name}实施该项行政许可的"
+            "职权，需人工核对（应当引用赋予该项许可实施权的法律、法规、规章条款；相对集中行政许可权的，"
+            "引用行政许可法第二十五条和省、自治区、直辖市人民政府的决定）",
+            "/agency/power_basis",
+            values=values,
+        )
+    if agency.subject_type == "authorised" and not {instrument_kind(c.law) for c in specific} & {
+        "law",
+        "regulation",
+        "local_regulation",
+    }:
+        return ctx.needs_review(
+            f"{agency.name}为授权组织，职权依据中未见法律、法规的授权（行政许可法第二十三条），需人工核对",
+            "/agency/power_basis",
+            values=values,
+        )
+    return None
 
 
 #: Instrument kinds that count as 法律、法规、规章 for an entrustment (第二十四条第一款). A title
@@ -986,11 +1089,15 @@ def _record_officers(case: CaseFile, doc_id: str | None) -> tuple[str, ...]:
     recommendation="实施行政许可应当适用作出决定时有效的法律、法规、规章，不得适用已废止、失效或者尚未施行的规定。",
     applies_to=LICENSING,
     in_force_from=_IN_FORCE,
-    example="2025年作出许可决定，仍以已被废止的《环境行政处罚办法》作为依据。",
+    example="2025年作出食品经营许可决定，许可依据仍引用已被修订的《中华人民共和国食品安全法》（2009年版）"
+    "第二十九条。",
     notes="Veto per domain-standards §3.2 (basis repealed or wrong). Only instruments the law "
     "registry (casefile_eval.laws plus plugins' law versions) knows are judged; an unknown "
     "instrument is not reported. A citation with an edition year fails when that edition was "
-    "not the one in force. The date is the decision date, else the acceptance or receipt date.",
+    "not the one in force. The date is the decision date, else the acceptance or receipt date. "
+    "The example (legal review 2025 §5: it used to cite a penalty rule) is a licensing basis the "
+    "default registry catches: 食品安全法 2009 第二十九条 set up food production and trade "
+    "licences, and the 2015 revision replaced that edition.",
 )
 def basis_in_force(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     """Every cited instrument of the item basis was in force on the decision date."""
@@ -1125,10 +1232,10 @@ def verification_two_staff(case: CaseFile, ctx: CheckContext) -> Finding | list[
     parameters=[P_INSPECTION, P_SUPPLEMENT],
     in_force_from=_IN_FORCE,
     example="2025年4月29日受理，2025年5月12日才由一名工作人员进行设备检验。",
-    notes="Applies to verifications marked technical_inspection (第十二条第四项 items). The law "
-    "says staff are to be assigned (指派) within 5 days; the file records the inspection date, so "
-    "the rule reads the period as the inspection starting within 5 working days of the (actual "
-    "or deemed) acceptance (statutory-rules AL-12). Working days per 第八十二条.",
+    notes="Applies to verifications marked technical_inspection (第十二条第（四）项 items). The "
+    "law says staff are to be assigned (指派) within 5 days; the file records the inspection "
+    "date, so the rule reads the period as the inspection starting within 5 working days of the "
+    "(actual or deemed) acceptance (statutory-rules AL-12). Working days per 第八十二条.",
 )
 def inspection_in_time(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     """Technical inspections start within 5 working days of acceptance with two or more staff."""
@@ -1187,7 +1294,15 @@ def inspection_in_time(case: CaseFile, ctx: CheckContext) -> Finding | list[Find
     notes="南京 2010: −5 when interested parties were not informed (domain-standards §2.8). "
     "Applies only when interested_parties.exist is true. A notice date, the linked notice "
     "document or any interested_party_notice document counts as the notice. heard = false is a "
-    "fail; heard unknown is needs_review.",
+    "fail; heard unknown is needs_review. Legal review 2025 (§3.8), decided: when nothing at all "
+    "was told to the interested parties — no 第三十六条 notice and no notice of the hearing right "
+    "(hearing.right_notified_date or a hearing_right_notice document) — the rule stands aside "
+    "(not_applicable) and LIC-HEAR-003 (veto) alone scores the omission. 第三十六条 and 第四十七条 "
+    "are two duties, but a file with no notice shows one omission (the interested parties never "
+    "learned of the application), and standards deduct per defect; practice often serves one "
+    "利害关系人告知书 carrying both. The rule still fails a late notice, an unheard party, and a "
+    "file that told the hearing right but never told the interested parties of the matter (then "
+    "HEAR-003 passes, so nothing is deducted twice).",
 )
 def interested_parties_heard(case: CaseFile, ctx: CheckContext) -> Finding:
     """Interested parties were told before the decision and they and the applicant heard."""
@@ -1201,6 +1316,10 @@ def interested_parties_heard(case: CaseFile, ctx: CheckContext) -> Finding:
         docs = (doc,) if doc is not None else case.documents_of("interested_party_notice")
         informed = min((d.date for d in docs if d.date), default=None)
         notice_in_file = bool(docs)  # a notice without a recorded date still counts
+    if not notice_in_file and not _hearing_right_notice_in_file(case):
+        return ctx.not_applicable(
+            "案卷未见告知利害关系人的任何文书，该缺失按未告知听证权利评定（见LIC-HEAR-003）"
+        )
     decided = case.decision.date if case.decision else None
     problems: list[str] = []
     if not notice_in_file:
@@ -1225,6 +1344,14 @@ def interested_parties_heard(case: CaseFile, ctx: CheckContext) -> Finding:
     return ctx.passed()
 
 
+def _hearing_right_notice_in_file(case: CaseFile) -> bool:
+    """Whether the file shows any notice of the hearing right (第四十七条), dated or not."""
+    h = case.hearing
+    if h is not None and h.right_notified_date is not None:
+        return True
+    return bool(case.documents_of("hearing_right_notice"))
+
+
 @rule(
     id="LIC-REV-004",
     title="许可条件是否具备（准予或不予许可是否正确）",
@@ -1240,8 +1367,9 @@ def interested_parties_heard(case: CaseFile, ctx: CheckContext) -> Finding:
     example="申请人经营场所与有毒有害场所的距离不符合许可条件，仍作出准予许可决定。",
     notes="A person's call (domain-standards §3.2 veto: granted although the statutory "
     "conditions were not met, or refused although met). The machine only lists what the file "
-    "records — outcome, completeness of materials, verifications, inspections, reasons — and "
-    "always returns needs_review while a decision exists.",
+    "records — outcome, completeness of materials, verifications, inspections, reasons, and a "
+    "renewal refused after the old licence expired (LIC-DEC-007 deducts the late decision only "
+    "once) — and always returns needs_review while a decision exists.",
 )
 def conditions_met(case: CaseFile, ctx: CheckContext) -> Finding:
     """Manual: were the statutory conditions met (is the grant or refusal right)?"""
@@ -1264,6 +1392,19 @@ def conditions_met(case: CaseFile, ctx: CheckContext) -> Finding:
     ]
     if decision.outcome != "grant":
         parts.append(f"不予许可理由：{decision.reasons or '未记载'}")
+    expiry = app.previous_licence_expiry if app is not None and app.type == "renewal" else None
+    if (
+        expiry is not None
+        and decision.outcome in _RENEWAL_REFUSAL
+        and decision.date is not None
+        and decision.date > expiry
+    ):
+        # LIC-DEC-007 deducts the late decision once; the reviewer weighs the refusal itself.
+        parts.append(
+            f"延续申请：原许可有效期{expiry.isoformat()}届满后，于{decision.date.isoformat()}作出"
+            f"{_RENEWAL_REFUSAL[decision.outcome]}决定（被许可人依法提前申请的，届满时依法已视为准予延续，"
+            "见LIC-DEC-007）"
+        )
     values = {
         "决定结果": outcome,
         "申请材料齐全": complete,
@@ -1295,12 +1436,12 @@ def conditions_met(case: CaseFile, ctx: CheckContext) -> Finding:
     parameters=[P_SUPPLEMENT],
     in_force_from=_IN_FORCE,
     example="2025年4月29日收到申请材料，至5月12日才出具补正告知书（期限截止5月9日）。",
-    notes="The 5-day limit of 第三十二条第一款第四项 is an agency period, hence working days "
+    notes="The 5-day limit of 第三十二条第一款第（四）项 is an agency period, hence working days "
     "(第八十二条); trigger = receipt of the materials. The first acceptance, refusal or "
-    "correction notice must fall within it (an on-the-spot notice without a date counts as on "
-    "the receipt day). 第一项、第二项 require refusals 'at once' (即时); the rule applies only the "
-    "5-working-day outer limit. A late response means the application counts as accepted on "
-    "the receipt day; LIC-DEC-001 runs the decision period from there. Scored like the 评分表 "
+    "correction notice must fall within it (an on-the-spot notice without a date counts as on the "
+    "receipt day). 第（一）项、第（二）项 require refusals 'at once' (即时); the rule applies "
+    "only the 5-working-day outer limit. A late response means the application counts as accepted "
+    "on the receipt day; LIC-DEC-001 runs the decision period from there. Scored like the 评分表 "
     "item 'acceptance decision in time' (domain-standards §2.6).",
 )
 def acceptance_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
@@ -1355,14 +1496,14 @@ def acceptance_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
     title="申请材料不齐全的，一次告知需要补正的全部内容",
     category="licensing_procedure",
     dimension="quality",
-    basis=[f"{_LAW}第三十二条第一款第四项"],
+    basis=[f"{_LAW}第三十二条第一款第（四）项"],
     deduction=5,
     recommendation="申请材料不齐全或者不符合法定形式的，应当当场或者在5个工作日内一次告知申请人需要补正的全部内容，"
     "不得多次要求补正。",
     applies_to=LICENSING,
     in_force_from=_IN_FORCE,
     example="先后于5月6日、5月15日两次出具补正告知书，第二次要求补正首次未提及的材料。",
-    notes="More than one correction notice is not a one-time notice (第三十二条第一款第四项; "
+    notes="More than one correction notice is not a one-time notice (第三十二条第一款第（四）项; "
     "listed as a breach in 第七十二条); 南京 2010 −5, 评分表 10-point item (domain-standards "
     "§2.8). A single notice that records no content is needs_review: whether it listed "
     "everything cannot be checked.",
@@ -1459,7 +1600,7 @@ def acceptance_receipt(case: CaseFile, ctx: CheckContext) -> Finding:
     title="不予受理的说明理由并告知向有关行政机关申请",
     category="licensing_procedure",
     dimension="quality",
-    basis=[f"{_LAW}第三十二条第一款第一项", f"{_LAW}第三十二条第一款第二项"],
+    basis=[f"{_LAW}第三十二条第一款第（一）项", f"{_LAW}第三十二条第一款第（二）项"],
     deduction=3,
     recommendation="决定不予受理的，应当在不予受理决定书中说明理由；申请事项不属于本机关职权范围的，应当告知申请人向有关行政机关申请。",
     applies_to=LICENSING,
@@ -1497,7 +1638,7 @@ def refusal_reasons(case: CaseFile, ctx: CheckContext) -> Finding:
     basis=[
         f"{_LAW}第四十二条",
         f"{_LAW}第四十五条",
-        f"{_LAW}第三十二条第一款第四项",
+        f"{_LAW}第三十二条第一款第（四）项",
         f"{_LAW}第八十二条",
     ],
     deduction=5,
@@ -1508,7 +1649,8 @@ def refusal_reasons(case: CaseFile, ctx: CheckContext) -> Finding:
     in_force_from=_IN_FORCE,
     example="2025年9月25日受理，10月30日作出决定，超过20个工作日（截止10月29日），无经批准的延期。",
     notes="Start: the acceptance date, or the receipt date when no acceptance or correction "
-    "notice came within the correction-notice period (deemed acceptance, 第三十二条第一款第四项). "
+    "notice came within the correction-notice period (deemed acceptance, "
+    "第三十二条第一款第（四）项). "
     "Period: licensing.decision_days (20 WD) plus an extension of at most "
     "licensing.extension_days (10 WD) that the agency head approved before the 20 days ran out; "
     "procedure 'joint': 45 + 15 WD (第四十二条第二款; approval by the head of the people's "
@@ -1863,20 +2005,23 @@ def _renewal_window(case: CaseFile, ctx: CheckContext, expiry: dt.date) -> tuple
     "expiry, else the renewal is deemed granted. The holder's 30 days are calendar days "
     "(statutory-rules AL-11, unverified): 第八十二条 covers the agency's periods, and rules that "
     "mean working days say so (食品经营许可管理办法 2015 第二十九条: 届满30个工作日前), for which "
-    "licensing.renewal_application_unit = working_days. Latest application day = expiry minus "
-    "the lead time, the expiry day not counted, no rest-day shift. A decision on the expiry day "
-    "(the last day of validity) is in time. Decision after expiry on a timely application: one "
-    "fail (late decision); a denial or partial grant adds a second fail, because the law had "
-    "already deemed the renewal granted (to end it the agency must revoke or cancel under "
-    "第六十九条/第七十条). A late application is the holder's failing, not the agency's: the "
+    "licensing.renewal_application_unit = working_days. Latest application day = expiry minus the "
+    "lead time, the expiry day not counted, no rest-day shift. A decision on the expiry day (the "
+    "last day of validity) is in time. Decision after expiry on a timely application: one fail "
+    "(late decision). Legal review 2025 (§3.10), decided: a denial or partial grant after expiry "
+    "stays in that one finding (the message adds that the agency still refused although the law "
+    "had deemed the renewal granted; to end it the agency must revoke or cancel under "
+    "第六十九条/第七十条). Both follow from one fact, the missed deadline, and standards deduct "
+    "per defect; the refusal's merits are for the reviewer under LIC-REV-004, whose prompt lists "
+    "the refusal after expiry. A late application is the holder's failing, not the agency's: the "
     "lead time exists so the agency can decide before expiry, and secondary sources read a late "
     "application as not binding the agency to it — not_applicable when the decision came after "
     "expiry, a noted pass when it came before. Application date unknown, corrections completed "
-    "after the latest application day, an application after expiry (the licence had lapsed: "
-    "注销, 第七十条第一项), a renewal file without a decision past expiry, or no expiry date "
+    "after the latest application day, an application after expiry (the licence had lapsed: 注销, "
+    "第七十条第（一）项), a renewal file without a decision past expiry, or no expiry date "
     "recorded: needs_review. LIC-DEC-001 still judges the 20-working-day period of 第四十二条.",
 )
-def renewal_decided_before_expiry(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
+def renewal_decided_before_expiry(case: CaseFile, ctx: CheckContext) -> Finding:
     """A timely renewal was decided before expiry; a renewal deemed granted was not refused."""
     app = case.application
     if app is None or app.type != "renewal":
@@ -1910,7 +2055,7 @@ def renewal_decided_before_expiry(case: CaseFile, ctx: CheckContext) -> Finding 
     if applied is not None and applied > expiry:
         return ctx.needs_review(
             f"延续申请日{applied.isoformat()}晚于原许可有效期届满日{expiry.isoformat()}，"
-            "原许可已届满（依法应当办理注销，行政许可法第七十条第一项），需人工核对按延续办理是否合法",
+            "原许可已届满（依法应当办理注销，行政许可法第七十条第（一）项），需人工核对按延续办理是否合法",
             *pointers,
         )
     latest, window = _renewal_window(case, ctx, expiry)
@@ -1956,26 +2101,16 @@ def renewal_decided_before_expiry(case: CaseFile, ctx: CheckContext) -> Finding 
             values=values,
         )
     deemed = (expiry + _ONE_DAY).isoformat()
-    findings = [
-        ctx.fail(
-            f"{head}，延续决定日{decided.isoformat()}，未在原许可有效期届满前作出是否准予延续的决定"
-            f"（依法自{deemed}起视为准予延续）",
-            *pointers,
-            values=values,
-        )
-    ]
+    message = (
+        f"{head}，延续决定日{decided.isoformat()}，未在原许可有效期届满前作出是否准予延续的决定"
+        f"（依法自{deemed}起视为准予延续）"
+    )
     if decision.outcome in ("deny", "partial_grant"):
-        what = "不予延续" if decision.outcome == "deny" else "部分不予延续"
-        findings.append(
-            ctx.fail(
-                f"原许可有效期{expiry.isoformat()}届满时依法已视为准予延续，"
-                f"{decided.isoformat()}仍作出{what}决定",
-                "/decision/outcome",
-                "/decision/date",
-                values=values,
-            )
-        )
-    return findings
+        # One late decision, one finding: the refusal is unlawful only because the deadline was
+        # missed. Whether the refusal was right on the merits is LIC-REV-004's (manual) call.
+        message += f"，仍作出{_RENEWAL_REFUSAL[decision.outcome]}决定"
+        pointers = (*pointers, "/decision/outcome")
+    return ctx.fail(message, *pointers, values=values)
 
 
 # ----------------------------------------------------------------------------- fees
@@ -1997,8 +2132,14 @@ def renewal_decided_before_expiry(case: CaseFile, ctx: CheckContext) -> Finding 
     "an administrative regulation may authorise a fee (第五十八条第一款): local regulations, "
     "local rules and normative documents fail; a basis of 规定/办法 whose issuer cannot be told "
     "from the title (a State Council regulation or a departmental rule) is needs_review, as is "
-    "a basis text with no recognisable title. An empty basis fails. Lawful receipts (安徽) and "
-    "the published rate (第五十九条) are not modelled beyond fees.receipt and not checked.",
+    "a basis text with no recognisable title. An empty basis fails. Legal review 2025 (§1.5): a "
+    "国务院决定 is not a 行政法规 — the Licensing Law names them separately (第十四条第二款 lets a "
+    "State Council decision create a licence, 第五十八条第一款 lets only 法律、行政法规 provide "
+    "for fees) — so a basis of State Council instruments alone (titles starting with 国务院 that "
+    "are not named 条例) is needs_review, not pass: some State Council regulations are titled "
+    "国务院关于…的规定, which the title cannot tell from a decision, so the rule does not fail "
+    "them either. Lawful receipts (安徽) and the published rate (第五十九条) are not modelled "
+    "beyond fees.receipt and not checked.",
 )
 def fee_has_basis(case: CaseFile, ctx: CheckContext) -> Finding:
     """A fee is charged only on the basis of a law or administrative regulation."""
@@ -2016,8 +2157,18 @@ def fee_has_basis(case: CaseFile, ctx: CheckContext) -> Finding:
     cites = parse_citations(basis)
     kinds = {c.law: instrument_kind(c.law) for c in cites}
     values = {"收费金额": fee.amount, "收费依据": basis}
-    if any(k in ("law", "regulation", "state_council") for k in kinds.values()):
+    if any(k in ("law", "regulation") for k in kinds.values()):
         return ctx.passed()
+    council = [law for law, k in kinds.items() if k == "state_council"]
+    if council:
+        laws = "、".join(f"《{law}》" for law in council)
+        return ctx.needs_review(
+            f"收取费用{amount}，收费依据仅见{laws}：国务院决定不属于法律、行政法规（行政许可法第十四条"
+            "第二款、第五十八条第一款），不能作为收费依据，需人工核对该文件是否为行政法规或收费是否另有"
+            "法律、行政法规依据",
+            "/fees/basis",
+            values=values,
+        )
     if kinds and all(k in ("local_regulation", "local_rule", "normative") for k in kinds.values()):
         laws = "、".join(f"《{law}》" for law in kinds)
         return ctx.fail(
@@ -2121,7 +2272,7 @@ def statutory_hearing_held(case: CaseFile, ctx: CheckContext) -> Finding:
     title="依职权听证的事项向社会公告",
     category="licensing_procedure",
     dimension="quality",
-    basis=[f"{_LAW}第四十六条", f"{_LAW}第四十八条第一款第一项"],
+    basis=[f"{_LAW}第四十六条", f"{_LAW}第四十八条第一款第（一）项"],
     deduction=2,
     recommendation="依法应当听证或者涉及公共利益需要听证的许可事项，应当向社会公告听证事项、时间和地点。",
     applies_to=LICENSING,
@@ -2185,7 +2336,9 @@ def hearing_announced(case: CaseFile, ctx: CheckContext) -> Finding:
     "interested_parties.exist = true (the model records 第三十六条's 'directly concerns others' "
     "major interests', the same trigger as 第四十七条). The notice is hearing.right_notified_date, "
     "else the date of a hearing_right_notice document; none at all is a fail (the file must "
-    "show the notice); a notice after the decision is a fail.",
+    "show the notice); a notice after the decision is a fail. When the interested parties were "
+    "told nothing at all, this rule alone scores it: LIC-REV-003 stands aside (legal review "
+    "2025 §3.8).",
 )
 def hearing_right_told(case: CaseFile, ctx: CheckContext) -> Finding:
     """The applicant and interested parties were told of the right to a hearing in time."""
@@ -2345,7 +2498,7 @@ def hearing_organised_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
     title="举行听证7个工作日前通知听证时间、地点",
     category="licensing_procedure",
     dimension="quality",
-    basis=[f"{_LAW}第四十八条第一款第一项", f"{_LAW}第八十二条"],
+    basis=[f"{_LAW}第四十八条第一款第（一）项", f"{_LAW}第八十二条"],
     deduction=2,
     recommendation="应当于举行听证的7个工作日前将听证的时间、地点通知申请人、利害关系人，必要时予以公告。",
     applies_to=LICENSING,
@@ -2408,7 +2561,7 @@ def _reviewers(case: CaseFile) -> set[str]:
     title="听证主持人由审查该申请的工作人员以外的人员担任",
     category="licensing_procedure",
     dimension="quality",
-    basis=[f"{_LAW}第四十八条第一款第三项"],
+    basis=[f"{_LAW}第四十八条第一款第（三）项"],
     deduction=3,
     recommendation="应当指定审查该行政许可申请的工作人员以外的人员为听证主持人。",
     applies_to=LICENSING,
@@ -2440,7 +2593,7 @@ def presiding_officer_independent(case: CaseFile, ctx: CheckContext) -> Finding:
     title="听证制作笔录并经参加人签字，根据听证笔录作出决定",
     category="licensing_procedure",
     dimension="quality",
-    basis=[f"{_LAW}第四十八条第一款第五项", f"{_LAW}第四十八条第二款"],
+    basis=[f"{_LAW}第四十八条第一款第（五）项", f"{_LAW}第四十八条第二款"],
     deduction=3,
     recommendation="听证应当制作笔录，交听证参加人确认无误后签字或者盖章；行政机关应当根据听证笔录作出行政许可决定。",
     applies_to=LICENSING,

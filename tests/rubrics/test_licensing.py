@@ -9,12 +9,16 @@ National Day off 1–8 Oct with make-up Sun 28 Sep and Sat 11 Oct; New Year's Da
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from casefile_eval.citations import parse_citations
 from casefile_eval.engine import Evaluator
+from casefile_eval.loading import load_dict
 from casefile_eval.model import CaseFile
 from casefile_eval.plugins import Finding, PluginSet, Rule
 from casefile_eval.standard import DEFAULT_FOR_KIND, load_standard, resolve
@@ -24,6 +28,11 @@ from casefile_eval_rubrics import licensing as L
 # Only this plugin, so that the tests do not depend on the other rubric modules.
 PLUGINS = PluginSet.load(entry_points=False, objects={"licensing": L})
 D = dt.date
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_cases"
+CGZF_SAMPLES = (
+    "lic-cgzf-001-correction-clean.json",
+    "lic-cgzf-002-two-corrections-late-certificate.json",
+)
 
 
 def case(overrides: dict[str, Any] | None = None) -> CaseFile:
@@ -89,6 +98,20 @@ def test_rules_metadata() -> None:
     assert [r.id for r in rules if r.manual] == ["LIC-REV-004"]
     # Late decisions are a deduction by default (domain-standards §3.2).
     assert not next(r for r in rules if r.id == "LIC-DEC-001").veto
+
+
+#: An item written without brackets ("第四项"); statutes print items as （四） (legal review §5).
+BARE_ITEM = re.compile(r"第[一二三四五六七八九十]+项")
+
+
+def test_items_are_cited_as_printed_in_the_statute() -> None:
+    texts = [p.basis for p in L.casefile_eval_parameters()]
+    for r in L.RULES:
+        texts += [*r.legal_basis, r.notes, r.recommendation, r.example, r.description]
+    assert not [t for t in texts if BARE_ITEM.search(t)]
+    assert f"{L._LAW}第三十二条第一款第（四）项" in L.one_time_correction.legal_basis
+    # The test itself recognises the old form.
+    assert BARE_ITEM.search("第三十二条第一款第四项")
 
 
 def test_parameters_declared_with_defaults_from_the_standards() -> None:
@@ -166,6 +189,22 @@ def test_instrument_kind() -> None:
     assert kind("食品经营许可和备案管理办法") == "unknown"
 
 
+def test_general_and_provincial_instruments() -> None:
+    assert L.is_general_instrument("中华人民共和国行政处罚法")
+    assert L.is_general_instrument("市场监督管理行政处罚程序规定")
+    assert L.is_general_instrument("交通运输行政执法程序规定")
+    assert L.is_general_instrument("中华人民共和国行政许可法")
+    assert not L.is_general_instrument("中华人民共和国食品安全法")
+    assert not L.is_general_instrument("城市建筑垃圾管理规定")
+    provincial = L.is_provincial_government_instrument
+    assert provincial("广东省人民政府关于在广州市天河区开展相对集中行政许可权工作的决定")
+    assert provincial("广西壮族自治区人民政府关于相对集中行政许可权的决定")
+    assert provincial("北京市人民政府关于相对集中行政许可权的决定")
+    assert not provincial("广东省人民政府办公厅关于相对集中行政许可权的通知")
+    assert not provincial("吉林市人民政府关于相对集中行政许可权的决定")  # a city of 吉林省
+    assert not provincial("广州市人民政府关于相对集中行政许可权的决定")
+
+
 # --------------------------------------------------------------------------- subject
 
 
@@ -226,6 +265,60 @@ def test_subj_002_repealed_power_basis_fails() -> None:
     check(
         L.agency_has_power, {"agency.power_basis": ["《环境行政处罚办法》第十条"]}, "fail", "失效"
     )
+
+
+def test_subj_002_power_basis_citing_only_the_penalty_law_needs_review() -> None:
+    # Legal review §4.7: 行政处罚法第十八条第二款 concentrates penalty powers, not licensing ones.
+    penalty_law = {"agency.power_basis": ["《中华人民共和国行政处罚法》第十八条第二款"]}
+    findings = run(L.agency_has_power, case(penalty_law))
+    assert_outcome(
+        findings,
+        "needs_review",
+        contains="职权依据仅见《中华人民共和国行政处罚法》：行政处罚法和行政处罚规定调整的是行政处罚",
+    )
+    assert findings[0].values["职权依据"] == "《中华人民共和国行政处罚法》第十八条第二款"
+
+
+def test_subj_002_power_basis_citing_only_procedure_rules_needs_review() -> None:
+    rules = {
+        "agency.power_basis": [
+            "《市场监督管理行政处罚程序规定》第六条",
+            "《交通运输行政执法程序规定》第九条",
+        ]
+    }
+    check(L.agency_has_power, rules, "needs_review", "程序性规定不赋予行政许可权")
+    licensing_law = {"agency.power_basis": ["《中华人民共和国行政许可法》第二十二条"]}
+    check(L.agency_has_power, licensing_law, "needs_review", "本身不赋予特定行政机关该项许可权")
+
+
+def test_subj_002_general_law_beside_the_sector_law_passes() -> None:
+    both = {
+        "agency.power_basis": [
+            "《中华人民共和国食品安全法》第三十五条第一款",
+            "《市场监督管理行政处罚程序规定》第六条",
+        ]
+    }
+    check(L.agency_has_power, both, "pass")
+
+
+CONCENTRATION = "《中华人民共和国行政许可法》第二十五条"
+PROVINCIAL_DECISION = "《广东省人民政府关于在广州市天河区开展相对集中行政许可权工作的决定》"
+
+
+def test_subj_002_concentration_without_the_provincial_decision_needs_review() -> None:
+    check(
+        L.agency_has_power,
+        {"agency.power_basis": [CONCENTRATION]},
+        "needs_review",
+        "援引行政许可法第二十五条（相对集中行政许可权），但未引用省、自治区、直辖市人民政府",
+    )
+    office = "《广东省人民政府办公厅关于相对集中行政许可权的通知》"
+    overrides = {"agency.power_basis": [CONCENTRATION, office]}
+    check(L.agency_has_power, overrides, "needs_review", "未引用省、自治区、直辖市人民政府")
+
+
+def test_subj_002_concentration_with_the_provincial_decision_passes() -> None:
+    check(L.agency_has_power, {"agency.power_basis": [CONCENTRATION, PROVINCIAL_DECISION]}, "pass")
 
 
 def test_subj_002_entrustment_without_document_fails() -> None:
@@ -305,6 +398,24 @@ def test_subj_002_authorised_organisation_without_law_needs_review() -> None:
     check(L.agency_has_power, overrides, "needs_review", "授权组织")
     overrides["agency.power_basis"] = ["《中华人民共和国食品安全法》第三十五条第一款"]
     check(L.agency_has_power, overrides, "pass")
+    # The Penalty Law is a law, but it authorises no licensing: still a question for a person.
+    overrides["agency.power_basis"] = ["《中华人民共和国行政处罚法》第十八条第二款"]
+    check(L.agency_has_power, overrides, "needs_review", "行政处罚法和行政处罚规定")
+
+
+@pytest.mark.parametrize("name", CGZF_SAMPLES)
+def test_cgzf_samples_cite_the_licensing_concentration(name: str) -> None:
+    sample = load_dict(json.loads((SAMPLES / name).read_text(encoding="utf-8"))).case
+    laws = {c.law for text in sample.agency.power_basis for c in parse_citations(text)}
+    assert "中华人民共和国行政处罚法" not in laws
+    assert "中华人民共和国行政许可法" in laws
+    assert_outcome(run(L.agency_has_power, sample), "pass")
+
+
+def test_cgzf_clean_sample_has_no_fail_or_error() -> None:
+    sample = load_dict(json.loads((SAMPLES / CGZF_SAMPLES[0]).read_text(encoding="utf-8"))).case
+    for rule in L.RULES:
+        assert outcome(run(rule, sample)) not in ("fail", "error"), rule.id
 
 
 def test_subj_003_staff_without_certificate_fails() -> None:
@@ -340,6 +451,18 @@ def test_law_001_one_finding_per_instrument() -> None:
 def test_law_001_superseded_edition_fails() -> None:
     basis = ["《中华人民共和国食品安全法》（2009年版）第二十九条"]
     check(L.basis_in_force, {"application.item_basis": basis}, "fail", "不是现行版本")
+
+
+def test_law_001_example_is_a_licensing_basis_the_rule_catches() -> None:
+    # Legal review §5: the example used to cite a penalty rule (《环境行政处罚办法》).
+    example = L.basis_in_force.example
+    assert "处罚" not in example
+    cites = parse_citations(example)
+    assert [c.law for c in cites] == ["中华人民共和国食品安全法"]
+    basis = [cites[0].raw]
+    check(L.basis_in_force, {"application.item_basis": basis}, "fail", "2009年版本")
+    current = ["《中华人民共和国食品安全法》第三十五条第一款"]
+    check(L.basis_in_force, {"application.item_basis": current}, "pass")
 
 
 def test_law_001_passes_for_a_law_in_force() -> None:
@@ -418,10 +541,48 @@ def test_rev_002_single_inspector_fails() -> None:
     check(L.inspection_in_time, overrides, "fail", "仅由1名")
 
 
+HEARING_RIGHT_ONLY = {
+    "interested_parties": {"exist": True, "heard": True},
+    "hearing": {"right_notified_date": "2025-05-08"},
+}
+
+
 def test_rev_003_interested_parties_not_told_fails() -> None:
-    check(
-        L.interested_parties_heard, {"interested_parties.exist": True}, "fail", "未告知利害关系人"
+    # The hearing right was told (HEAR-003 passes) but the interested parties were never told
+    # of the matter: REV-003's own defect.
+    check(L.interested_parties_heard, HEARING_RIGHT_ONLY, "fail", "未告知利害关系人")
+    assert_outcome(run(L.hearing_right_told, case(HEARING_RIGHT_ONLY)), "pass")
+    notice = {"id": "D10", "type": "hearing_right_notice", "date": "2025-05-08"}
+    undated_field = {"interested_parties": {"exist": True, "heard": True}, ADD_D10: notice}
+    check(L.interested_parties_heard, undated_field, "fail", "未告知利害关系人")
+
+
+def test_rev_003_stands_aside_when_nothing_was_told() -> None:
+    # Legal review §3.8: one missing notice is one defect; HEAR-003 (veto) scores it.
+    nothing = {"interested_parties.exist": True}
+    check(L.interested_parties_heard, nothing, "not_applicable", "见LIC-HEAR-003")
+    check(L.hearing_right_told, nothing, "fail", "未告知申请人、利害关系人享有要求听证的权利")
+    not_heard = {"interested_parties": {"exist": True, "heard": False}}
+    check(L.interested_parties_heard, not_heard, "not_applicable", "见LIC-HEAR-003")
+
+
+def test_nothing_told_is_deducted_once_even_without_the_veto(tmp_path: Path) -> None:
+    path = tmp_path / "no-veto.toml"
+    path.write_text(
+        '[standard]\nid = "no-veto-licensing"\nversion = "1"\n'
+        'title = "听证权利不作否决（示例）"\nkind = "licensing"\n'
+        'extends = "default-licensing"\n\n'
+        '[[items]]\nselect = ["LIC-HEAR-003"]\nveto = false\n',
+        encoding="utf-8",
     )
+    standard = load_standard(path)
+    result = Evaluator(standard, plugins=PLUGINS, as_of=D(2026, 1, 1)).evaluate(
+        case({"interested_parties.exist": True})
+    )
+    fails = [i.rule_id for i in result.score.items if i.outcome == "fail"]
+    assert fails == ["LIC-HEAR-003"]
+    procedure = next(c for c in result.score.categories if c.key == "licensing_procedure")
+    assert procedure.deduction == 10
 
 
 def test_rev_003_not_heard_or_told_after_decision_fails() -> None:
@@ -888,14 +1049,35 @@ def test_dec_007_grant_after_expiry_is_one_late_decision() -> None:
     assert len(findings) == 1 and findings[0].count == 1
 
 
-def test_dec_007_denial_after_expiry_is_a_second_defect() -> None:
+def test_dec_007_denial_after_expiry_is_one_finding() -> None:
+    # Legal review §3.10: one missed deadline, one finding (it used to give two fails).
     late = renewal("2025-05-19", D(2025, 4, 10))
     findings = run(L.renewal_decided_before_expiry, case({**late, **DENIED}))
-    assert [f.outcome for f in findings] == ["fail", "fail"]
-    assert "未在原许可有效期届满前作出" in findings[0].message
-    assert "届满时依法已视为准予延续，2025-05-20仍作出不予延续决定" in findings[1].message
+    assert [(f.outcome, f.count) for f in findings] == [("fail", 1)]
+    assert (
+        "延续决定日2025-05-20，未在原许可有效期届满前作出是否准予延续的决定"
+        "（依法自2025-05-20起视为准予延续），仍作出不予延续决定" in findings[0].message
+    )
+    assert "/decision/outcome" in findings[0].pointers
     partial = {**late, "decision.outcome": "partial_grant"}
-    check(L.renewal_decided_before_expiry, partial, "fail", "仍作出部分不予延续决定")
+    findings = run(L.renewal_decided_before_expiry, case(partial))
+    assert [f.outcome for f in findings] == ["fail"]
+    assert "仍作出部分不予延续决定" in findings[0].message
+    # A denial before expiry is not the rule's business.
+    check(L.renewal_decided_before_expiry, {**renewal("2025-06-30"), **DENIED}, "pass")
+
+
+def test_rev_004_lists_a_renewal_refused_after_expiry() -> None:
+    late = case({**renewal("2025-05-19", D(2025, 4, 10)), **DENIED})
+    assert_outcome(
+        run(L.conditions_met, late),
+        "needs_review",
+        contains="原许可有效期2025-05-19届满后，于2025-05-20作出不予延续决定",
+    )
+    in_time = case({**renewal("2025-06-30"), **DENIED})
+    findings = run(L.conditions_met, in_time)
+    assert_outcome(findings, "needs_review")
+    assert "届满后" not in findings[0].message
 
 
 def test_dec_007_thirty_calendar_days_counted_back_without_rest_day_shift() -> None:
@@ -1024,6 +1206,23 @@ def test_fee_001_local_or_normative_basis_fails() -> None:
 def test_fee_001_basis_of_unknown_level_needs_review() -> None:
     check(L.fee_has_basis, fee("《行政事业性收费项目审批管理暂行办法》第五条"), "needs_review")
     check(L.fee_has_basis, fee("按物价部门核定标准收取"), "needs_review", "人工核对")
+
+
+COUNCIL_DECISION = "《国务院对确需保留的行政审批项目设定行政许可的决定》附件第101项"
+
+
+def test_fee_001_state_council_decision_needs_review() -> None:
+    # Legal review §1.5: a 国务院决定 is not a 行政法规 (第十四条第二款, 第五十八条第一款).
+    findings = run(L.fee_has_basis, case(fee(COUNCIL_DECISION)))
+    assert_outcome(findings, "needs_review", contains="国务院决定不属于法律、行政法规")
+    assert findings[0].values["收费依据"] == COUNCIL_DECISION
+    council_rule = "《国务院关于收费许可的规定》第三条"
+    check(L.fee_has_basis, fee(council_rule), "needs_review", "国务院决定不属于法律、行政法规")
+
+
+def test_fee_001_state_council_decision_beside_a_law_passes() -> None:
+    both = fee("《中华人民共和国商标法》第七十二条；" + COUNCIL_DECISION)
+    check(L.fee_has_basis, both, "pass")
 
 
 def test_fee_001_law_or_regulation_passes() -> None:
