@@ -9,6 +9,7 @@ from .licensing import (
     Fee,
     InterestedParties,
     Issuance,
+    LowerReview,
     Verification,
 )
 from .parts import (
@@ -77,6 +78,7 @@ __all__ = [
     "InterestedParties",
     "Issuance",
     "LegalReview",
+    "LowerReview",
     "MajorDecision",
     "MonitoringDevice",
     "Officer",

@@ -15,6 +15,7 @@ from .licensing import (
     Fee,
     InterestedParties,
     Issuance,
+    LowerReview,
     Verification,
 )
 from .parts import (
@@ -158,6 +159,7 @@ class CaseFile:
     application: Application | None = fld("申请")
     corrections: tuple[CorrectionNotice, ...] = fld("补正告知", default=())
     acceptance: Acceptance | None = fld("受理")
+    lower_review: LowerReview | None = fld("下级行政机关初审")
     verifications: tuple[Verification, ...] = fld("核查", default=())
     interested_parties: InterestedParties | None = fld("利害关系人")
     issuance: Issuance | None = fld("颁发送达证件")

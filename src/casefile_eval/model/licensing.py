@@ -32,6 +32,18 @@ class Application:
 
 
 @attrs.frozen(slots=True)
+class LowerReview:
+    """Preliminary review by a lower-level agency before the upper one decides (第四十三条)."""
+
+    reviewing_agency: str | None = fld("初审机关")
+    accepted_date: dt.date | None = fld("初审机关受理日期")
+    completed_date: dt.date | None = fld("初步审查意见日期")
+    reported_date: dt.date | None = fld("报送上级行政机关日期")
+    received_date: dt.date | None = fld("上级行政机关收到日期")
+    document: str | None = fld("初步审查意见", "Document id.")
+
+
+@attrs.frozen(slots=True)
 class CorrectionNotice:
     """A notice to supplement or correct materials (补正告知)."""
 
