@@ -30,12 +30,16 @@ from casefile_eval.plugins import AppliesTo, CheckContext, Finding, Parameter, h
 
 CATEGORY = "discretion"
 PL = "《中华人民共和国行政处罚法》"
+PL_2017 = "《中华人民共和国行政处罚法》（2017年修正）"
 PL_TITLE = canonical_law_title("行政处罚法")
 PL_2021 = "2021-07-15"
+#: Used only when the law registry in use has no 2021 edition of the Penalty Law.
 PL_2021_DATE = dt.date(2021, 7, 15)
 BENCHMARK_27 = (
     "《国务院办公厅关于进一步规范行政裁量权基准制定和管理工作的意见》（国办发〔2022〕27号）"
 )
+#: Date of 国办发〔2022〕27号: issued and in effect 2022-07-29 (published in August 2022).
+BENCHMARK_27_FROM = "2022-07-29"
 
 BENCHMARK_REQUIRED = "discretion.benchmark_required"
 
@@ -50,6 +54,28 @@ SHALL_MITIGATE: frozenset[str] = frozenset(
         "other_mitigating",
     }
 )
+#: The same under the 2017 text (第二十五条, 第二十七条第一款): no deception, no confession.
+#: ``coerced_or_deceived`` is handled apart: the code cannot tell coercion (mandatory in 2017)
+#: from deception (not mentioned before 2021).
+SHALL_MITIGATE_2017: frozenset[str] = frozenset(
+    {"eliminated_harm", "meritorious_service", "minor_14_18", "other_mitigating"}
+)
+#: Article behind each mandatory circumstance, per version of the Law (for the message).
+MITIGATION_ARTICLE_2021: dict[str, str] = {
+    "eliminated_harm": "第三十二条第（一）项",
+    "coerced_or_deceived": "第三十二条第（二）项",
+    "voluntary_confession": "第三十二条第（三）项",
+    "meritorious_service": "第三十二条第（四）项",
+    "other_mitigating": "第三十二条第（五）项",
+    "minor_14_18": "第三十条",
+}
+MITIGATION_ARTICLE_2017: dict[str, str] = {
+    "eliminated_harm": "第二十七条第一款第（一）项",
+    "coerced_or_deceived": "第二十七条第一款第（二）项",
+    "meritorious_service": "第二十七条第一款第（三）项",
+    "other_mitigating": "第二十七条第一款第（四）项",
+    "minor_14_18": "第二十五条",
+}
 AGGRAVATING: frozenset[str] = frozenset({"aggravating", "repeat_offence"})
 #: Penalty Law articles (2021 numbering) that ground each kind of outcome.
 LIGHTER_GROUNDS: frozenset[int] = frozenset({30, 31, 32})
@@ -109,6 +135,29 @@ def _by_sector(value: bool | Mapping[str, bool], sector: str | None) -> bool:
     return bool(value)
 
 
+_law_start_cache: dict[int, tuple[Any, dt.date]] = {}
+
+
+def _new_law_from(ctx: CheckContext) -> dt.date:
+    """First day of the 2021 Penalty Law per the context's law registry (cached per registry),
+    read the way the procedure plugin reads it."""
+    laws = ctx.laws
+    hit = _law_start_cache.get(id(laws))
+    if hit is not None and hit[0] is laws:
+        return hit[1]
+    version = laws.edition("行政处罚法", 2021)
+    start = version.in_force_from if version is not None else PL_2021_DATE
+    if len(_law_start_cache) > 64:  # registries are per batch; keep the cache small
+        _law_start_cache.clear()
+    _law_start_cache[id(laws)] = (laws, start)
+    return start
+
+
+def _new_law(ctx: CheckContext, day: dt.date | None) -> bool:
+    """Whether the 2021 Penalty Law governs a decision of ``day`` (unknown day: assume yes)."""
+    return day is None or day >= _new_law_from(ctx)
+
+
 def _penalty_articles(citations: list[Citation]) -> tuple[set[int], bool]:
     """Articles of the Penalty Law cited, and whether anything else (another law) is cited."""
     articles = {c.article for c in citations if c.law == PL_TITLE and c.article is not None}
@@ -141,7 +190,9 @@ def _penalty_articles(citations: list[Citation]) -> tuple[set[int], bool]:
     "过罚相当 (第五条第二款), 第三十四条 and 国办发〔2022〕27号, whose wording on stating the "
     "application of the benchmark in the decision document could not be verified in the "
     "sources available (unverified). Deduction 2 is a proposal [R]; domain-standards §5.4 lists "
-    "'裁量不当 / 理由未说明' among common defects without a figure.",
+    "'裁量不当 / 理由未说明' among common defects without a figure. A decision that states neither "
+    "reasons nor benchmark fails this rule and PEN-DISC-007: intended, the two are different "
+    "omissions (see PEN-DISC-007).",
 )
 def reasons_stated(case: CaseFile, ctx: CheckContext) -> Finding:
     """The decision states discretion reasons when the fine is not the range minimum, or
@@ -227,7 +278,7 @@ def ground_cited(case: CaseFile, ctx: CheckContext) -> Finding:
             pointer,
             values={"裁量结果": label, "依据": "；".join(texts) or "未记载"},
         )
-    if decision.date is not None and decision.date < PL_2021_DATE:
+    if not _new_law(ctx, decision.date):
         return ctx.passed()
     articles, other = _penalty_articles(citations)
     if other or not articles:
@@ -290,12 +341,19 @@ def _minor_parties(case: CaseFile) -> list[tuple[Party, int, str]]:
     title="法定应当从轻、减轻或不予处罚的情节依法适用",
     category=CATEGORY,
     dimension="merits",
-    basis=[f"{PL}第三十条", f"{PL}第三十二条", f"{PL}第三十三条第一款", f"{PL}第三十三条第二款"],
+    basis=[
+        f"{PL}第三十条",
+        f"{PL}第三十二条",
+        f"{PL}第三十三条第一款",
+        f"{PL}第三十三条第二款",
+        f"{PL_2017}第二十五条",
+        f"{PL_2017}第二十七条第一款",
+        f"{PL_2017}第二十七条第二款",
+    ],
     deduction=3,
     recommendation="案卷认定的情节属于行政处罚法规定应当从轻、减轻处罚（第三十条、第三十二条）或者应当"
     "不予处罚（第三十条、第三十三条）情形的，应当依法适用，并在决定书中说明。",
     applies_to=AppliesTo(kinds={"penalty"}, outcomes={"penalty"}),
-    in_force_from=PL_2021,
     example="当事人违法时16周岁，决定书按一般情节处罚，未依法从轻或者减轻。",
     notes="Deduction 3 follows 株洲 (proven statutory mitigating circumstance not applied: −3; "
     "domain-standards §1.4). Mandatory ('shall') lighter/reduced circumstances: 第三十二条第"
@@ -309,13 +367,26 @@ def _minor_parties(case: CaseFile) -> list[tuple[Party, int, str]]:
     "circumstances with a penalty imposed fail: under 14 (第三十条) and minor_and_corrected "
     "(第三十三条第一款前段). no_fault (第三十三条第二款) goes to a person, because laws and "
     "administrative regulations may provide otherwise. 'May' circumstances (limited_capacity, "
-    "first_offence) are not checked. Rules of the 2021 Law (deception and confession are new): "
-    "in_force_from 2021-07-15.",
+    "first_offence) are not checked. Version of the Law (legal review §4.1): no in_force_from "
+    "any more — decisions before the 2021 Law's in-force date (read from ctx.laws; fallback "
+    "2021-07-15) are judged by the 2017 text, which had the same duties in 第二十五条 (under 14: "
+    "no penalty; 14–18: lighter or reduced) and 第二十七条 (第一款: harm eliminated, coerced, "
+    "meritorious service, other statutory grounds; 第二款: minor and corrected → no penalty) "
+    "but neither deception nor voluntary confession nor the no-fault rule: voluntary_confession "
+    "and no_fault are not judged for those decisions, and coerced_or_deceived alone goes to a "
+    "person (the code cannot tell coercion, mandatory in 2017, from deception). The decision "
+    "date picks the version: a decision from the 2021 Law's in-force date applies the 2021 "
+    "mitigation rules even to an earlier act, because they are lighter (第三十七条). The "
+    "finding's values name the article applied (法律依据). Texts of both versions re-read.",
 )
 def mandatory_mitigation_applied(case: CaseFile, ctx: CheckContext) -> Finding:
-    """Circumstances that by law require a lighter/reduced penalty, or no penalty, were applied."""
+    """Circumstances that by law require a lighter/reduced penalty, or no penalty, were applied
+    (2021 Law, or the 2017 text for earlier decisions)."""
     decision = case.decision
     assert decision is not None
+    new_law = _new_law(ctx, decision.date)
+    law = PL if new_law else PL_2017
+    articles = MITIGATION_ARTICLE_2021 if new_law else MITIGATION_ARTICLE_2017
     discretion = decision.discretion
     recorded = discretion.circumstances if discretion else ()
     level = discretion.level if discretion else None
@@ -328,33 +399,62 @@ def mandatory_mitigation_applied(case: CaseFile, ctx: CheckContext) -> Finding:
             "依法不予行政处罚，但决定给予处罚",
             case.pointer("parties", party.id, "birth_date"),
             "/decision/outcome",
-            values={"当事人": party.name, "出生日期": party.birth_date, "年龄": age},
+            values={
+                "当事人": party.name,
+                "出生日期": party.birth_date,
+                "年龄": age,
+                "法律依据": law + ("第三十条" if new_law else "第二十五条"),
+            },
         )
     if "minor_and_corrected" in recorded:
         return ctx.fail(
-            "案卷认定“违法行为轻微并及时改正，没有造成危害后果”，依法应当不予行政处罚，但决定给予处罚",
+            "案卷认定“违法行为轻微并及时改正，没有造成危害后果”，依法应当不予行政处罚，"
+            "但决定给予处罚",
             "/decision/discretion/circumstances",
             "/decision/outcome",
-            values={"裁量情节": _circumstances(recorded), "决定结果": OUTCOME_ZH["penalty"]},
+            values={
+                "裁量情节": _circumstances(recorded),
+                "决定结果": OUTCOME_ZH["penalty"],
+                "法律依据": law + ("第三十三条第一款" if new_law else "第二十七条第二款"),
+            },
         )
-    shall = [c for c in recorded if c in SHALL_MITIGATE]
+    shall_codes = SHALL_MITIGATE if new_law else SHALL_MITIGATE_2017
+    shall = [c for c in recorded if c in shall_codes]
     reasons = [CIRCUMSTANCE_ZH[c] for c in shall]
+    grounds = [law + articles[c] for c in shall]
     pointers = ["/decision/discretion/circumstances"] if shall else []
     if minors and "minor_14_18" not in shall:
         party, age, basis = minors[0]
         reasons.append(f"当事人{party.name}{basis}时{age}周岁（已满十四周岁不满十八周岁）")
+        grounds.append(law + articles["minor_14_18"])
         pointers.append(case.pointer("parties", party.id, "birth_date"))
     if not reasons:
-        if "no_fault" in recorded:
+        if not new_law and "coerced_or_deceived" in recorded and level not in MITIGATED_LEVELS:
+            return ctx.needs_review(
+                f"案卷认定“{CIRCUMSTANCE_ZH['coerced_or_deceived']}”，决定日{decision.date}适用"
+                f"{PL_2017}：其第二十七条第一款第（二）项规定受他人胁迫的应当从轻或者减轻处罚，"
+                "受诱骗不在其列；裁量阶次为"
+                + (DISCRETION_LEVEL_ZH[level] if level else "未记载")
+                + "，请核实属于胁迫还是诱骗",
+                "/decision/discretion/circumstances",
+                "/decision/discretion/level",
+                values={
+                    "裁量情节": _circumstances(recorded),
+                    "裁量阶次": DISCRETION_LEVEL_ZH[level] if level else "未记载",
+                    "法律依据": law + articles["coerced_or_deceived"],
+                },
+            )
+        if new_law and "no_fault" in recorded:
             return ctx.needs_review(
                 "案卷记载当事人有证据足以证明没有主观过错，依法不予处罚（法律、行政法规另有规定的"
                 "除外），但决定给予处罚，请人工核实是否存在另有规定",
                 "/decision/discretion/circumstances",
-                values={"裁量情节": _circumstances(recorded)},
+                values={"裁量情节": _circumstances(recorded), "法律依据": law + "第三十三条第二款"},
             )
         return ctx.not_applicable("案卷未记载应当从轻、减轻或不予处罚的法定情节")
     values = {
         "法定情节": reasons,
+        "法律依据": list(dict.fromkeys(grounds)),
         "裁量阶次": DISCRETION_LEVEL_ZH[level] if level else "未记载",
         "处罚幅度": _range(decision),
     }
@@ -363,7 +463,8 @@ def mandatory_mitigation_applied(case: CaseFile, ctx: CheckContext) -> Finding:
     stated = "；".join(reasons)
     if level is None:
         return ctx.needs_review(
-            f"案卷认定{stated}，依法应当从轻或者减轻处罚，但未记载裁量阶次，请人工核实是否已从轻或减轻",
+            f"案卷认定{stated}，依法应当从轻或者减轻处罚，但未记载裁量阶次，"
+            f"请人工核实是否已从轻或减轻",
             *pointers,
             "/decision/discretion/level",
             values=values,
@@ -378,7 +479,8 @@ def mandatory_mitigation_applied(case: CaseFile, ctx: CheckContext) -> Finding:
             values=values,
         )
     return ctx.fail(
-        f"案卷认定{stated}，依法应当从轻或者减轻处罚，但裁量阶次为{DISCRETION_LEVEL_ZH[level]}",
+        f"案卷认定{stated}，依法应当从轻或者减轻处罚（{'、'.join(values['法律依据'])}），"
+        f"但裁量阶次为{DISCRETION_LEVEL_ZH[level]}",
         *pointers,
         "/decision/discretion/level",
         values=values,
@@ -609,17 +711,30 @@ def education_recorded(case: CaseFile, ctx: CheckContext) -> Finding:
     recommendation="行使行政处罚裁量权应当适用本机关（或上级机关）公布的行政处罚裁量基准，"
     "并在调查终结报告和处罚决定书中载明所适用的基准名称和条目。",
     applies_to=AppliesTo(kinds={"penalty"}, outcomes={"penalty"}),
-    in_force_from=PL_2021,
+    in_force_from=BENCHMARK_27_FROM,
     parameters=[BENCHMARK_REQUIRED],
     example="处罚依据规定罚款5万元以上10万元以下，决定书未载明适用的裁量基准。",
-    notes="Applies when the decision exercised discretion: a fine with a recorded range whose "
+    notes="In force from 2022-07-29, the date of 国办发〔2022〕27号 (legal review §1.9): 行政处罚法"
+    "第三十四条 only says agencies 可以 set benchmarks, so the duty to apply and state a "
+    "benchmark comes from 27号, not from the Law. The date was checked second-hand (an "
+    "annotated translation gives 'Date Issued 07-29-2022, Effective Date 07-29-2022'; "
+    "summaries date its publication to August 2022); the official gov.cn page was not "
+    "reachable. Its wording on stating the benchmark in the decision document could not be "
+    "read (only summaries): unverified. Decisions before that date are not judged by this "
+    "rule. Double deduction with PEN-DISC-001 is intended (legal review §3.9): 001 asks why "
+    "this penalty (the reasons for the amount and level), 007 asks which published benchmark "
+    "was applied — different omissions; either can be present without the other, and the two "
+    "together (−3) stay well inside the category's 8 points. A decision that states both in "
+    "one sentence (“依据《…裁量基准》第十二项从轻处罚，因…”) is entered with both fields "
+    "filled. Applies when the decision exercised discretion: a fine with a recorded range whose "
     "minimum is below its maximum, or a recorded level or circumstances; a warning or the fixed "
     "small fine of the simple procedure with no range is not applicable. The parameter "
     "discretion.benchmark_required (default true; a boolean or a per-sector table with a "
     "'default' key) lets a standard drop the requirement where no benchmark has been published. "
     "Only the citation of a benchmark is checked (discretion.benchmark non-blank), not whether "
-    "it is the right one or was followed (PEN-DISC-008). 第三十四条 is new in the 2021 Law; "
-    "国办发〔2022〕27号 required benchmarks everywhere by the end of 2023. Deduction 1 [R].",
+    "it is the right one or was followed (PEN-DISC-008). 国办发〔2022〕27号 asked every region "
+    "and department to have benchmarks by the end of 2023; where none was published a standard "
+    "turns the parameter off. Deduction 1 [R].",
 )
 def benchmark_cited(case: CaseFile, ctx: CheckContext) -> Finding:
     """Where the standard requires it, a decision that exercised discretion cites the agency's

@@ -10,11 +10,15 @@ Split with the ``subject`` plugin: ``subject`` checks that at least two qualifie
 part in each act (it counts the officers on each record) and showed their certificates; this
 plugin checks the signatures on each record itself: the party's (or a recorded refusal), the
 person questioned page by page, and the officers who did the act.
+
+Messages and values speak the reviewer's language: documents by printed title, date and
+卷内页码, evidence by its name, officers by name, yes/no as 是/否 — never the data file's ids
+(D03, E2, O1) or field names.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from casefile_eval.model import CaseFile, Document, Evidence
@@ -43,15 +47,38 @@ PARAM_REFUSAL_WITNESS = "evidence.refusal_witness_required"
 PARAM_PAGE_SIGNED_TYPES = "evidence.page_signed_record_types"
 
 _MAX_LISTED = 8  # items named in one message; the rest are counted
+_YES_NO: dict[bool | None, str] = {True: "是", False: "否", None: "未记载"}
 
 
 def _doc_label(doc: Document) -> str:
+    """Title (or type), date and page: how a reviewer finds the document in the volume."""
     name = doc.title or DOCUMENT_TYPE_ZH.get(doc.type, doc.type)
-    return f"{name}（{doc.id}{'，' + doc.date.isoformat() if doc.date else ''}）"
+    parts = [doc.date.isoformat()] if doc.date else []
+    if doc.page_from is not None:
+        parts.append(f"卷内第{doc.page_from}页")
+    return f"{name}（{'，'.join(parts)}）" if parts else name
 
 
 def _ev_label(ev: Evidence) -> str:
-    return f"{ev.id}“{ev.name}”"
+    return f"“{ev.name}”"
+
+
+def _yes_no(value: bool | None) -> str:
+    return _YES_NO[value]
+
+
+def _page_signer(doc: Document) -> str:
+    return "被询问人" if doc.type == "inquiry_record" else "当事人"
+
+
+def _signatory(doc: Document) -> str:
+    # Only an inquiry record has a person questioned (被询问人); other records are signed by the
+    # party or the person present.
+    return "当事人（被询问人）" if doc.type == "inquiry_record" else "当事人"
+
+
+def _names(case: CaseFile, officer_ids: Iterable[str]) -> list[str]:
+    return [_officer_name(case, o) for o in officer_ids]
 
 
 def _join(labels: list[str]) -> str:
@@ -90,8 +117,7 @@ def _refused(doc: Document) -> bool:
     basis=[
         "《中华人民共和国行政处罚法》第四十六条第二款",
         "《中华人民共和国行政处罚法》第五十四条第一款",
-        "《最高人民法院关于行政诉讼证据若干问题的规定》第十二条第（二）项",
-        "《市场监督管理行政处罚程序规定》第二十三条",
+        "《最高人民法院关于行政诉讼证据若干问题的规定》第十条第一款",
         "《市场监督管理行政处罚程序规定》第二十四条",
     ],
     deduction=1,
@@ -104,7 +130,13 @@ def _refused(doc: Document) -> bool:
     "unknown officer id is rejected before any rule runs). One finding per "
     "defective item (count = items). The number of collectors is not checked here: that two "
     "officers took part is the subject plugin's rule. Deduction −1 per item follows 株洲 "
-    "(evidence gathered outside lawful procedure, −1 each; domain-standards §1.4).",
+    "(evidence gathered outside lawful procedure, −1 each; domain-standards §1.4). Basis "
+    "(legal review §1.10, text of 证据规定 re-read): 第十条第一款 (documentary evidence: "
+    "originals or checked copies, 第（二）项 copies note their source) replaces "
+    "第十二条第（二）项, which concerns audio-visual material only; 市场监管程序规定"
+    "第二十四条 (copies note date and source, statutory-rules SR-03). SAMR 第二十三条 was dropped: "
+    "its text could not be re-read "
+    "and nothing shows it concerns provenance.",
 )
 def evidence_provenance(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     """Every evidence item records its source, collection date and identified collectors."""
@@ -124,7 +156,7 @@ def evidence_provenance(case: CaseFile, ctx: CheckContext) -> Finding | list[Fin
                 ctx.fail(
                     f"证据{_ev_label(ev)}未载明{'、'.join(missing)}",
                     case.pointer("evidence", ev.id),
-                    values={"证据": ev.id, "缺少项目": missing},
+                    values={"证据": ev.name, "缺少项目": missing},
                 )
             )
     return out or ctx.passed()
@@ -148,7 +180,7 @@ def evidence_provenance(case: CaseFile, ctx: CheckContext) -> Finding | list[Fin
         "《市场监督管理行政处罚程序规定》第二十九条",
     ],
     deduction=2,
-    recommendation="询问笔录、检查笔录、现场笔录等应当交当事人（被询问人）核对后签名或者盖章；"
+    recommendation="询问笔录应当交被询问人、检查笔录和现场笔录应当交当事人核对后签名或者盖章；"
     "当事人拒绝签名、盖章或者不到场的，应当在笔录中注明原因，并邀请见证人签名或者以录音录像"
     "记录。",
     applies_to=PENALTY,
@@ -183,7 +215,10 @@ def record_party_signature(case: CaseFile, ctx: CheckContext) -> Finding | list[
                     ctx.fail(
                         f"{_doc_label(doc)}当事人拒绝签名，笔录未注明拒签情况",
                         ptr,
-                        values={"文书": doc.id, "注明拒签情况": doc.refusal_noted},
+                        values={
+                            "文书": _doc_label(doc),
+                            "注明拒签情况": _yes_no(doc.refusal_noted),
+                        },
                     )
                 )
                 continue
@@ -197,7 +232,11 @@ def record_party_signature(case: CaseFile, ctx: CheckContext) -> Finding | list[
                     ctx.fail(
                         f"{_doc_label(doc)}当事人拒绝签名，已注明拒签情况但无见证人签名",
                         ptr,
-                        values={"文书": doc.id, "见证人": None, "音像记录": has_video},
+                        values={
+                            "文书": _doc_label(doc),
+                            "见证人": "无",
+                            "音像记录": _yes_no(has_video),
+                        },
                     )
                 )
             elif not has_video:
@@ -206,24 +245,24 @@ def record_party_signature(case: CaseFile, ctx: CheckContext) -> Finding | list[
                         f"{_doc_label(doc)}当事人拒绝签名，已注明拒签情况，但案卷未载明见证人，"
                         "也未见该环节的音像记录，请核实拒签过程是否有见证或记录",
                         ptr,
-                        values={"文书": doc.id, "见证人": None, "音像记录": False},
+                        values={"文书": _doc_label(doc), "见证人": "无", "音像记录": "否"},
                     )
                 )
             continue
         if doc.party_signed is False:
             out.append(
                 ctx.fail(
-                    f"{_doc_label(doc)}无当事人（被询问人）签名或盖章，也未注明拒绝签名的情况",
+                    f"{_doc_label(doc)}无{_signatory(doc)}签名或盖章，也未注明拒绝签名的情况",
                     ptr,
-                    values={"文书": doc.id, "当事人签名或盖章": False},
+                    values={"文书": _doc_label(doc), "当事人签名或盖章": "否"},
                 )
             )
         else:
             out.append(
                 ctx.needs_review(
-                    f"案卷未载明{_doc_label(doc)}是否有当事人（被询问人）签名或盖章",
+                    f"案卷未载明{_doc_label(doc)}是否有{_signatory(doc)}签名或盖章",
                     ptr,
-                    values={"文书": doc.id},
+                    values={"文书": _doc_label(doc), "当事人签名或盖章": "未记载"},
                 )
             )
     if not seen:
@@ -265,17 +304,17 @@ def record_every_page_signed(case: CaseFile, ctx: CheckContext) -> Finding | lis
         if doc.every_page_signed is False:
             out.append(
                 ctx.fail(
-                    f"{_doc_label(doc)}{pages}被询问人未逐页签名",
+                    f"{_doc_label(doc)}{pages}{_page_signer(doc)}未逐页签名",
                     ptr,
-                    values={"文书": doc.id, "页数": doc.pages, "逐页签名": False},
+                    values={"文书": _doc_label(doc), "页数": doc.pages, "逐页签名": "否"},
                 )
             )
         else:
             out.append(
                 ctx.needs_review(
-                    f"案卷未载明{_doc_label(doc)}{pages}是否由被询问人逐页签名",
+                    f"案卷未载明{_doc_label(doc)}{pages}是否由{_page_signer(doc)}逐页签名",
                     ptr,
-                    values={"文书": doc.id, "页数": doc.pages},
+                    values={"文书": _doc_label(doc), "页数": doc.pages, "逐页签名": "未记载"},
                 )
             )
     if not seen:
@@ -297,19 +336,21 @@ def record_every_page_signed(case: CaseFile, ctx: CheckContext) -> Finding | lis
     recommendation="询问、检查、现场笔录应当由实施调查取证的执法人员本人在笔录上签名，"
     "不得漏签、代签或事后补签。",
     applies_to=PENALTY,
-    example="证据清单载明现场检查笔录由陈晓东、刘婷收集，笔录上仅有陈晓东签名。",
+    example="证据清单载明现场检查笔录由陈晓东、刘婷、王建国收集，笔录上仅有陈晓东、刘婷签名。",
     notes="Split with the subject plugin: PEN-SUBJ-006 counts the officers on each record "
     "(documents[].officers, which the model defines as the officers who signed) and fails a "
-    "record with fewer than two — the '不少于两人' rule, a default veto. Counting the same "
-    "field again here would deduct one defect twice, so this rule checks the signatures "
-    "against the officers who did the act: for every record an evidence item relies on, each "
-    "collector of that item (evidence[].collectors) must appear among the record's signing "
-    "officers. Records no evidence item links to, or whose items name no collectors, are not "
-    "judged (PEN-EVID-001 reports missing collectors). Deduction −2 follows the 四川建设 sheet "
-    "(missing officer signature −2, domain-standards §1.9).",
+    "record with fewer than two — the '不少于两人' rule, a default veto. This rule therefore "
+    "judges only records signed by at least two distinct officers (legal review §3.1: a record "
+    "signed by one officer while the evidence lists two collectors was scored by both rules); "
+    "it checks the signatures against the officers who did the act: for every such record an "
+    "evidence item relies on, each collector of that item (evidence[].collectors) must appear "
+    "among the record's signing officers. Records no evidence item links to, or whose items "
+    "name no collectors, are not judged (PEN-EVID-001 reports missing collectors). Deduction "
+    "−2 follows the 四川建设 sheet (missing officer signature −2, domain-standards §1.9).",
 )
 def record_signed_by_collectors(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
-    """Every officer who collected the evidence a record holds signed that record."""
+    """Every officer who collected the evidence a record holds signed that record (records with
+    fewer than two signing officers are PEN-SUBJ-006's)."""
     actors: dict[str, dict[str, None]] = {}
     for ev in case.evidence:
         if ev.document and ev.collectors:
@@ -322,28 +363,32 @@ def record_signed_by_collectors(case: CaseFile, ctx: CheckContext) -> Finding | 
         who = actors.get(doc.id)
         if not who:
             continue
-        seen = True
         signed = set(doc.officers)
+        if len(signed) < 2:
+            continue  # PEN-SUBJ-006 fails (or asks about) it; one defect, one deduction
+        seen = True
         missing = [o for o in who if o not in signed]
         if not missing:
             continue
-        names = "、".join(_officer_name(case, o) for o in missing)
-        what = "笔录无执法人员签名" if not signed else f"{names}未在笔录上签名"
+        collectors = _names(case, who)
+        absent = _names(case, missing)
         out.append(
             ctx.fail(
-                f"{_doc_label(doc)}由{'、'.join(_officer_name(case, o) for o in who)}实施调查取证，"
-                + what,
+                f"{_doc_label(doc)}由{'、'.join(collectors)}实施调查取证，"
+                f"{'、'.join(absent)}未在笔录上签名",
                 case.pointer("documents", doc.id, "officers"),
                 values={
-                    "文书": doc.id,
-                    "收集人": list(who),
-                    "签名执法人员": list(doc.officers),
-                    "未签名": missing,
+                    "文书": _doc_label(doc),
+                    "收集人": collectors,
+                    "签名执法人员": _names(case, dict.fromkeys(doc.officers)),
+                    "未签名": absent,
                 },
             )
         )
     if not seen:
-        return ctx.not_applicable("案卷无载明收集人的调查取证笔录")
+        return ctx.not_applicable(
+            "案卷无载明收集人且有两名以上执法人员签名的调查取证笔录（签名不足两人的由执法主体规则评查）"
+        )
     return out or ctx.passed()
 
 
@@ -372,22 +417,31 @@ def _officer_name(case: CaseFile, officer_id: str) -> str:
     "证据收集时间应与案件来源、立案、调查的时间顺序相符。",
     applies_to=PENALTY,
     example="决定书作出日为2025-04-02，证据清单中的询问笔录收集日期为2025-04-05。",
-    notes="Upper bound: decision.date (same day allowed). Lower bound: clue.found_date. Items "
-    "from electronic monitoring devices and sampling records / test reports are exempt from "
-    "the lower bound: the sampling or the device record legitimately precedes the clue it "
-    "produces. Evidence collected between the clue and the filing is not flagged: evidence "
-    "obtained during 立案前核查 may be used. Items with no collection date are left to "
-    "PEN-EVID-001. 证据规定第六十条第（一）项 bars evidence the agency gathered after the act.",
+    notes="Upper bound: decision.date (same day allowed) — collected later → fail. Lower bound: "
+    "clue.found_date. Items from electronic monitoring devices and sampling records / test "
+    "reports are exempt from the lower bound: the sampling or the device record legitimately "
+    "precedes the clue it produces. An item collected before the clue date but not before the "
+    "violation began (violation.start_date) goes to a person, as PEN-PROC-003 treats documents "
+    "(legal review §2.5): it may be an earlier act on the same matter — an inspection or a "
+    "责令限期改正 whose 复查 found the violation uncorrected, which then became the clue. Before "
+    "the violation began (or before the clue with no start date recorded) → fail. Evidence "
+    "collected between the clue and the filing is not flagged: evidence obtained during 立案前"
+    "核查 may be used. Items with no collection date are left to PEN-EVID-001. 证据规定第六十条"
+    "第（一）项 bars evidence the agency gathered after the act.",
 )
 def evidence_within_timeline(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
-    """Evidence is collected after the clue was found and not after the decision."""
+    """Evidence is collected after the clue was found and not after the decision; an item
+    between the start of the violation and the clue goes to a person."""
     decided = case.decision.date if case.decision else None
     found = case.clue.found_date if case.clue else None
     if decided is None and found is None:
         return ctx.not_applicable("案卷未记载线索发现日期和决定日期")
     if not case.evidence:
         return ctx.not_applicable("案卷未列明证据")
+    began = case.violation.start_date if case.violation else None
     out: list[Finding] = []
+    earlier: list[str] = []
+    earlier_pointers: list[str] = []
     for ev in case.evidence:
         day = ev.collected_date
         if day is None:
@@ -400,19 +454,41 @@ def evidence_within_timeline(case: CaseFile, ctx: CheckContext) -> Finding | lis
                     f"{decided.isoformat()}，属于作出决定后收集的证据",
                     ptr,
                     "/decision/date",
-                    values={"证据": ev.id, "收集日期": day, "决定日期": decided},
+                    values={"证据": ev.name, "收集日期": day, "决定日期": decided},
                 )
             )
         elif found is not None and day < found and not _may_precede_clue(case, ev):
+            if began is not None and began <= day:
+                earlier.append(f"证据{_ev_label(ev)}收集日期{day.isoformat()}")
+                earlier_pointers.append(ptr)
+                continue
             out.append(
                 ctx.fail(
                     f"证据{_ev_label(ev)}收集日期{day.isoformat()}早于发现违法线索日期"
-                    f"{found.isoformat()}，证据收集时间与案件来源不符",
+                    f"{found.isoformat()}"
+                    + (f"和违法行为发生日期{began.isoformat()}" if began is not None else "")
+                    + "，证据收集时间与案件来源不符",
                     ptr,
                     "/clue/found_date",
-                    values={"证据": ev.id, "收集日期": day, "发现线索日期": found},
+                    values={"证据": ev.name, "收集日期": day, "发现线索日期": found},
                 )
             )
+    if earlier:
+        assert found is not None and began is not None
+        out.append(
+            ctx.needs_review(
+                "；".join(earlier) + f"，早于发现违法线索日期{found.isoformat()}，但不早于违法行为"
+                f"发生日期{began.isoformat()}，请核对是否为本案此前的检查、责令改正等执法活动"
+                "取得的证据",
+                *earlier_pointers,
+                "/clue/found_date",
+                values={
+                    "发现线索日期": found,
+                    "违法行为发生日期": began,
+                    "证据": earlier,
+                },
+            )
+        )
     return out or ctx.passed()
 
 
@@ -461,9 +537,10 @@ def copies_confirmed(case: CaseFile, ctx: CheckContext) -> Finding | list[Findin
         if ev.copy_confirmed is False:
             out.append(
                 ctx.fail(
-                    f"证据{_ev_label(ev)}为复制件，未经核对确认（未注明与原件核对无误并由提供人签章）",
+                    f"证据{_ev_label(ev)}为复制件，"
+                    f"未经核对确认（未注明与原件核对无误并由提供人签章）",
                     ptr,
-                    values={"证据": ev.id, "复制件经核对确认": False},
+                    values={"证据": ev.name, "复制件经核对确认": "否"},
                 )
             )
         else:
@@ -471,7 +548,7 @@ def copies_confirmed(case: CaseFile, ctx: CheckContext) -> Finding | list[Findin
                 ctx.needs_review(
                     f"证据{_ev_label(ev)}为复制件，案卷未载明是否经核对并由提供人确认",
                     ptr,
-                    values={"证据": ev.id},
+                    values={"证据": ev.name, "复制件经核对确认": "未记载"},
                 )
             )
     if not seen:
@@ -527,10 +604,10 @@ def expert_opinions(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding
                     f"证据{_ev_label(ev)}：{'；'.join(failed)}",
                     ptr,
                     values={
-                        "证据": ev.id,
-                        "鉴定、检测机构": ev.examiner,
-                        "机构具备资质": ev.examiner_qualified,
-                        "结果告知当事人": ev.result_told_to_party,
+                        "证据": ev.name,
+                        "鉴定、检测机构": ev.examiner or "未记载",
+                        "机构具备资质": _yes_no(ev.examiner_qualified),
+                        "结果告知当事人": _yes_no(ev.result_told_to_party),
                     },
                 )
             )
@@ -539,7 +616,7 @@ def expert_opinions(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding
                 ctx.needs_review(
                     f"证据{_ev_label(ev)}：案卷未载明{'、'.join(unknown)}",
                     ptr,
-                    values={"证据": ev.id, "缺少信息": unknown},
+                    values={"证据": ev.name, "缺少信息": unknown},
                 )
             )
     if not seen:
@@ -607,7 +684,7 @@ def monitoring_evidence(case: CaseFile, ctx: CheckContext) -> Finding | list[Fin
         if reviewed is not None and decided is not None and reviewed > decided:
             failed.append(f"记录审核日期{reviewed.isoformat()}晚于决定日期{decided.isoformat()}")
         ptr = case.pointer("evidence", ev.id, "monitoring_device")
-        values: dict[str, Any] = {"证据": ev.id, "设备编号": device.device_id}
+        values: dict[str, Any] = {"证据": ev.name, "设备编号": device.device_id or "未记载"}
         if failed:
             out.append(
                 ctx.fail(
@@ -664,11 +741,12 @@ def unlawful_evidence_not_used(case: CaseFile, ctx: CheckContext) -> Finding | l
             continue
         ptr = case.pointer("evidence", ev.id, "lawfully_obtained")
         if ev.proves:
+            facts = [f"“{_excerpt(_fact_text(case, f))}”" for f in ev.proves]
             out.append(
                 ctx.fail(
-                    f"证据{_ev_label(ev)}系以非法手段取得，仍被用于证明事实{'、'.join(ev.proves)}",
+                    f"证据{_ev_label(ev)}系以非法手段取得，仍被用于证明事实{'、'.join(facts)}",
                     ptr,
-                    values={"证据": ev.id, "证明事项": list(ev.proves)},
+                    values={"证据": ev.name, "证明事项": facts},
                 )
             )
         else:
@@ -676,7 +754,7 @@ def unlawful_evidence_not_used(case: CaseFile, ctx: CheckContext) -> Finding | l
                 ctx.needs_review(
                     f"证据{_ev_label(ev)}载明系非法取得，未载明其证明事项，请核实是否作为定案依据",
                     ptr,
-                    values={"证据": ev.id},
+                    values={"证据": ev.name},
                 )
             )
     return out or ctx.passed()
@@ -734,7 +812,7 @@ def identity_proof_collected(case: CaseFile, ctx: CheckContext) -> Finding | lis
                 ctx.fail(
                     f"案卷未收集当事人{party.name}的身份证明材料",
                     ptr,
-                    values={"当事人": party.name, "身份证明已收集": False},
+                    values={"当事人": party.name, "身份证明已收集": "否"},
                 )
             )
         else:
@@ -743,7 +821,7 @@ def identity_proof_collected(case: CaseFile, ctx: CheckContext) -> Finding | lis
                     f"案卷未见当事人{party.name}的身份证明材料（身份证、营业执照等），"
                     "也未载明是否已收集",
                     ptr,
-                    values={"当事人": party.name},
+                    values={"当事人": party.name, "身份证明已收集": "未记载"},
                 )
             )
     return out or ctx.passed()
@@ -805,7 +883,7 @@ def facts_supported(case: CaseFile, ctx: CheckContext) -> Finding:
         if not fact.main:
             continue
         items = support[fact.id]
-        label = f"{fact.id}“{_excerpt(fact.text)}”"
+        label = f"“{_excerpt(fact.text)}”"
         if not items:
             unsupported.append(label)
         elif all(ev.type == "party_statement" for ev in items):
@@ -843,6 +921,14 @@ def facts_supported(case: CaseFile, ctx: CheckContext) -> Finding:
             "仅有未核对复制件的主要事实": copies_only,
         },
     )
+
+
+def _fact_text(case: CaseFile, fact_id: str) -> str:
+    # The loader guarantees that every proves entry names a listed fact.
+    for fact in case.facts:
+        if fact.id == fact_id:
+            return fact.text
+    return fact_id
 
 
 def _excerpt(text: str, limit: int = 24) -> str:

@@ -26,7 +26,7 @@ from casefile_eval.citations import (
 )
 from casefile_eval.laws import LawVersion
 from casefile_eval.model import CaseFile
-from casefile_eval.model.vocab import PENALTY_TYPE_ZH
+from casefile_eval.model.vocab import DISCRETION_LEVEL_ZH, OUTCOME_ZH, PENALTY_TYPE_ZH
 from casefile_eval.plugins import AppliesTo, CheckContext, Finding, hookimpl, rule
 
 CATEGORY = "legal_basis"
@@ -317,7 +317,8 @@ def _irregularities(c: Citation) -> list[str]:
     basis=["《中华人民共和国行政处罚法》第五十九条第一款第（三）项"],
     deduction=1,
     recommendation="引用法律规范应当使用书名号和全称（如《中华人民共和国食品安全法》，不用"
-    "《食品安全法》《食安法》等简称），条、款、项序号使用汉字数字（如第一百二十四条第一款第（五）项）。",
+    "《食品安全法》《食安法》等简称），条、款、项序号使用汉字数字（如第一百二十四条第一款第（五）"
+    "项）。",
     applies_to=ON_DECISION,
     example="决定书引用“《食品安全法》第124条第1款第5项”。",
     notes="Flags, per cited span: a short title or abbreviation where the citation module "
@@ -542,11 +543,15 @@ def _judge_law(
 
 
 def _is_law_or_state_council_regulation(law: str) -> bool:
-    """Whether the title names a 法律 or 行政法规 (the only sources of 'other' penalties)."""
+    """Whether the title names a 法律 or 行政法规 (the only sources of 'other' penalties).
+
+    A title beginning with 国务院 is not taken as a 行政法规: 国务院决定 and other State Council
+    documents are not administrative regulations (行政许可法第十四条第二款 keeps them apart), while
+    a few regulations do bear such a title (国务院关于加强食品等产品安全监督管理的特别规定) — a
+    person tells them apart.
+    """
     if law.startswith(PRC_PREFIX):
         return law.endswith(("法", "法典", "条例", "实施细则"))
-    if law.startswith("国务院"):
-        return True
     return law in _NATIONAL_TITLES and law.endswith("条例")
 
 
@@ -576,10 +581,14 @@ def _non_penalty(description: str | None) -> str | None:
     example="依据某市规章给予“取消评优资格”的处罚。",
     notes="The model's penalty-type code list is 第九条 itself, so only type 'other' is "
     "judged: it passes when a penalty provision is a 法律 or 行政法规 (title heuristics: "
-    "中华人民共和国…法/条例/实施细则, 国务院…, national 条例 known to the citation module), "
-    "otherwise needs_review (a person confirms that a law or administrative regulation "
-    "provides that penalty). 'other' items naming a corrective measure (责令改正 …) are "
-    "PEN-LAW-007's. A confirmed fail is a veto (penalty outside statutory kind, §3.1).",
+    "中华人民共和国…法/条例/实施细则, national 条例 known to the citation module), otherwise "
+    "needs_review (a person confirms that a law or administrative regulation provides that "
+    "penalty). A title beginning with 国务院 (国务院…决定, 国务院关于…的规定) is not assumed to "
+    "be a 行政法规 (legal review §1.5): a 国务院决定 is not an administrative regulation "
+    "(行政许可法第十四条第二款 names them apart), yet some regulations bear such titles, so it "
+    "goes to a person with a message naming the title. 'other' items naming a corrective "
+    "measure (责令改正 …) are PEN-LAW-007's. A confirmed fail is a veto (penalty outside "
+    "statutory kind, §3.1).",
 )
 def penalty_kinds_lawful(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     """Every penalty imposed is a kind 行政处罚法第九条 allows."""
@@ -596,14 +605,24 @@ def penalty_kinds_lawful(case: CaseFile, ctx: CheckContext) -> Finding | list[Fi
     laws = _laws_of(_entries(case), "penalty_provisions")
     if any(_is_law_or_state_council_regulation(law) for law in laws):
         return ctx.passed()
+    council = [law for law in laws if law.startswith("国务院")]
+    why = (
+        f"处罚依据{'、'.join(f'《{x}》' for x in council)}为国务院发布的文件，国务院决定等不属于"
+        "行政法规，请核实其是否为行政法规、该处罚种类是否由法律、行政法规设定"
+        if council
+        else "处罚依据"
+        + (f"（{'、'.join(laws)}）" if laws else "")
+        + "未见法律、行政法规，请核实该处罚种类是否由法律、行政法规设定"
+    )
     return [
         ctx.needs_review(
             f"决定给予“{p.description or PENALTY_TYPE_ZH['other']}”，不属于行政处罚法第九条"
-            "列举的处罚种类；处罚依据"
-            + (f"（{'、'.join(laws)}）" if laws else "")
-            + "未见法律、行政法规，请核实该处罚种类是否由法律、行政法规设定",
+            f"列举的处罚种类；{why}",
             f"/decision/penalties/{i}",
-            values={"处罚": p.description, "处罚依据所属法律规范": laws},
+            values={
+                "处罚": p.description or PENALTY_TYPE_ZH["other"],
+                "处罚依据所属法律规范": laws,
+            },
         )
         for i, p in others
     ]
@@ -712,6 +731,7 @@ def fine_within_range(case: CaseFile, ctx: CheckContext) -> Finding | list[Findi
             )
         elif low is not None and p.amount < low and not reduced:
             level = decision.discretion.level if decision.discretion else None
+            level_zh = DISCRETION_LEVEL_ZH[level] if level else "未记载"
             note = (
                 "决定记载为从轻处罚，从轻处罚应在法定幅度内"
                 if level == "lighter"
@@ -723,7 +743,7 @@ def fine_within_range(case: CaseFile, ctx: CheckContext) -> Finding | list[Findi
                     pointer,
                     "/decision/penalty_range_min",
                     "/decision/discretion/level",
-                    values={**values, "裁量阶次": level},
+                    values={**values, "裁量阶次": level_zh},
                 )
             )
     return out or ctx.passed()
@@ -778,6 +798,224 @@ def same_instrument(case: CaseFile, ctx: CheckContext) -> Finding:
 
 
 # ---------------------------------------------------------------------------------------------
+# PEN-LAW-010 / 011 merits a reviewer decides (manual vetoes)
+# ---------------------------------------------------------------------------------------------
+
+PL_2017 = "《中华人民共和国行政处罚法》（2017年修正）"
+_EXCERPT = 40
+
+
+def _excerpt(text: str, limit: int = _EXCERPT) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _cited_texts(case: CaseFile, section: str) -> str:
+    decision = case.decision
+    texts = getattr(decision, section) if decision is not None else ()
+    return "；".join(texts) if texts else "未载明"
+
+
+def _penalties_text(case: CaseFile) -> str:
+    decision = case.decision
+    if decision is None or not decision.penalties:
+        return "无"
+    return "、".join(
+        (p.description if p.type == "other" and p.description else PENALTY_TYPE_ZH[p.type])
+        + (_yuan(p.amount) if p.amount is not None else "")
+        for p in decision.penalties
+    )
+
+
+@rule(
+    id="PEN-LAW-010",
+    title="定性准确、适用法律及条款正确（人工认定）",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        "《中华人民共和国行政处罚法》第四条",
+        "《中华人民共和国行政处罚法》第五十九条第一款第（二）项",
+        "《中华人民共和国行政处罚法》第五十九条第一款第（三）项",
+        "《中华人民共和国行政诉讼法》第七十条第（二）项",
+    ],
+    deduction=12,
+    veto=True,
+    manual=True,
+    recommendation="应当根据查明的事实准确认定违法行为的性质，适用与违法行为相对应的法律、法规、规章"
+    "及其具体条款；定性错误或者适用法律、条款错误的，应当依法撤销或者纠正。",
+    applies_to=ON_DECISION,
+    example="当事人销售超过保质期的食品，决定书却以“经营标签不符合规定的食品”定性，适用了"
+    "《中华人民共和国食品安全法》第一百二十五条。",
+    notes="Manual rule (legal review §4.5; domain-standards §3.1 default vetoes 'wrong "
+    "characterisation' and 'wrong law or wrong article applied': Henan 适用依据, 测绘 基本标准): "
+    "always needs_review, a reviewer's judgement decides and a confirmed fail is a veto. "
+    "Whether the cited article fits the facts needs the article texts and a lawyer; the "
+    "machine shows what it saw side by side: the violation and the main facts found, the "
+    "provisions cited as violated (定性依据) and as the penalty basis (处罚依据), the penalties, "
+    "and the machine-visible warning signs — a list that is empty or names no instrument, an "
+    "entry that is not a recognisable citation, the two lists citing different instruments "
+    "(the Penalty Law left out). Those signs are scored by PEN-LAW-001/002/003/009; here they "
+    "only help the reviewer. Deduction 12 = the category's points (no source gives a figure "
+    "short of the veto); used only by standards whose veto mode keeps points. Outcomes "
+    "penalty and no_penalty (a 不予处罚 also rests on a characterisation); both procedures. "
+    "Basis: 第四条 (penalties as laws, regulations and rules provide), 第五十九条第一款第（二）项"
+    "、第（三）项 (the decision states the provisions violated and the penalty basis), "
+    "行政诉讼法第七十条第（二）项 (适用法律、法规错误 → annulment).",
+)
+def characterisation_and_law_correct(case: CaseFile, ctx: CheckContext) -> Finding:
+    """Manual: is the characterisation right and the right law and article applied? Shows the
+    facts next to the provisions cited."""
+    decision = case.decision
+    if decision is None:
+        return ctx.not_applicable("案卷无处罚决定")
+    entries = _entries(case)
+    violation = case.violation
+    act = violation.description if violation is not None and violation.description else "未记载"
+    main_facts = [_excerpt(f.text) for f in case.facts if f.main]
+    signs: list[str] = []
+    if not _has_basis(entries, "violated_provisions"):
+        signs.append("定性依据未载明或未写明具体法律规范")
+    if decision.outcome == "penalty" and not _has_basis(entries, "penalty_provisions"):
+        signs.append("处罚依据未载明或未写明具体法律规范")
+    unparsed = [e.text for e in entries if e.kind == "unparsed"]
+    if unparsed:
+        signs.append("未能识别为具体条文的依据：" + "；".join(unparsed))
+    violated = _laws_of(entries, "violated_provisions")
+    penalised = [law for law in _laws_of(entries, "penalty_provisions") if law != PENALTY_LAW]
+    resolve = ctx.laws.resolve
+    if (
+        violated
+        and penalised
+        and not {resolve(x) or x for x in violated} & {resolve(x) or x for x in penalised}
+    ):
+        signs.append("定性依据与处罚依据不属同一法律规范")
+    values: dict[str, Any] = {
+        "决定结果": OUTCOME_ZH.get(decision.outcome or "", "未记载"),
+        "认定的违法行为": act,
+        "主要事实": main_facts,
+        "定性依据": _cited_texts(case, "violated_provisions"),
+        "处罚依据": _cited_texts(case, "penalty_provisions"),
+        "处罚内容": _penalties_text(case),
+        "机器发现的问题": signs,
+    }
+    seen = (
+        f"认定的违法行为：{act}；定性依据：{values['定性依据']}；处罚依据：{values['处罚依据']}；"
+        f"处罚内容：{values['处罚内容']}"
+    )
+    tail = (
+        "请评查人员认定定性是否准确、适用的法律规范及条款是否正确"
+        "（定性错误或者适用法律、条款错误属一票否决）"
+    )
+    message = (
+        f"{seen}。机器发现：{'；'.join(signs)}。{tail}"
+        if signs
+        else f"{seen}。机器核对未发现依据缺失或定性依据与处罚依据不对应；{tail}"
+    )
+    return ctx.needs_review(
+        message,
+        "/decision/violated_provisions",
+        "/decision/penalty_provisions",
+        "/violation/description",
+        "/facts",
+        values=values,
+    )
+
+
+#: Words in a document title that show the case went (or was considered) for transfer.
+_TRANSFER_WORDS: tuple[str, ...] = ("移送", "涉嫌犯罪")
+
+
+def _yes_no(value: bool | None) -> str:
+    return {True: "是", False: "否", None: "未记载"}[value]
+
+
+@rule(
+    id="PEN-LAW-011",
+    title="涉嫌犯罪的案件依法移送司法机关（人工认定）",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        "《中华人民共和国行政处罚法》第八条第二款",
+        "《中华人民共和国行政处罚法》第二十七条第一款",
+        "《中华人民共和国行政处罚法》第五十七条第一款第（四）项",
+        "《中华人民共和国行政处罚法》第八十二条",
+        f"{PL_2017}第二十二条",
+        "《行政执法机关移送涉嫌犯罪案件的规定》第三条第一款",
+        "《行政执法机关移送涉嫌犯罪案件的规定》第十一条第一款",
+    ],
+    deduction=12,
+    veto=True,
+    manual=True,
+    recommendation="违法行为涉嫌犯罪的，应当及时将案件移送司法机关，不得以行政处罚代替移送；"
+    "对涉案金额、情节、后果接近刑事立案追诉标准的案件，应当在案卷中载明是否涉嫌犯罪的审查意见。",
+    applies_to=AppliesTo(
+        kinds={"penalty"}, procedures={"general"}, outcomes={"penalty", "no_penalty"}
+    ),
+    example="销售伪劣产品销售金额达二十万元，执法机关仅处以罚款，未审查是否涉嫌犯罪，也未移送公安机关。",
+    notes="Manual rule (legal review §4.5; domain-standards §3.1 default veto 'case that had to "
+    "be transferred kept', 测绘 基本标准): always needs_review, a reviewer's judgement decides "
+    "and a confirmed fail is a veto. Whether the facts meet a criminal provision and its "
+    "prosecution threshold (刑法, 立案追诉标准) is legal judgement the file cannot supply; the "
+    "machine shows the violation, the amounts (illegal gains, goods value), harm, life/health "
+    "involvement, prior violations, the penalties, and documents whose title mentions 移送 or "
+    "涉嫌犯罪. Category legal_basis, not subject: the question is whether the facts, as "
+    "characterised, fall under criminal law — the same application-of-law judgement as "
+    "PEN-LAW-010 (以行政处罚代替刑事处罚 is applying the wrong body of law, 第八条第二款) — "
+    "while the subject category holds the agency's own power and jurisdiction, which a kept "
+    "criminal case does not put in doubt (the agency may still punish after a non-prosecution, "
+    "第二十七条第一款后段). 测绘 lists 应当移送而未移送 next to 适用法律错误. Transfers to another "
+    "administrative agency for lack of jurisdiction are PEN-SUBJ-002's. Scope: general "
+    "procedure, outcomes penalty and no_penalty (a file already transferred is outside it); "
+    "simple-procedure penalties (warnings, fines ≤200 / ≤3,000 yuan) are left out. Deduction "
+    "12 = the category's points (no source gives a figure); used only by standards whose veto "
+    "mode keeps points. Basis re-read in the 2021 Law and 国务院令第310号 (2020 revision); "
+    "2017 第二十二条 for decisions before 2021-07-15.",
+)
+def criminal_case_transferred(case: CaseFile, ctx: CheckContext) -> Finding:
+    """Manual: should the case have gone to the judicial organs? Shows the amounts, harm and
+    any transfer document."""
+    decision = case.decision
+    if decision is None:
+        return ctx.not_applicable("案卷无处罚决定")
+    violation = case.violation
+    values: dict[str, Any] = {
+        "决定结果": OUTCOME_ZH.get(decision.outcome or "", "未记载"),
+        "违法行为": (violation.description if violation else None) or "未记载",
+        "违法所得": _yuan(violation.illegal_gains)
+        if violation and violation.illegal_gains is not None
+        else "未记载",
+        "货值金额": _yuan(violation.goods_value)
+        if violation and violation.goods_value is not None
+        else "未记载",
+        "有危害后果": _yes_no(violation.harmful_consequences if violation else None),
+        "涉及公民生命健康安全": _yes_no(violation.involves_life_health if violation else None),
+        "此前同类违法次数": violation.prior_violations
+        if violation and violation.prior_violations is not None
+        else "未记载",
+        "处罚内容": _penalties_text(case),
+    }
+    transfer_docs = [
+        d.title
+        for d in case.documents
+        if d.title and any(word in d.title for word in _TRANSFER_WORDS)
+    ]
+    values["移送相关文书"] = transfer_docs
+    summary = "；".join(f"{k}：{v}" for k, v in values.items() if k != "移送相关文书")
+    docs = (
+        f"案卷中有{'、'.join(transfer_docs)}，请核对移送及公安机关的处理情况"
+        if transfer_docs
+        else "案卷中未见涉嫌犯罪案件移送或审查的文书"
+    )
+    return ctx.needs_review(
+        f"{summary}。{docs}。请评查人员对照刑法及立案追诉标准认定本案是否涉嫌犯罪、应否移送司法"
+        "机关（应当移送而未移送、以罚代刑属一票否决）",
+        "/violation",
+        "/decision/penalties",
+        "/documents",
+        values=values,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # Registration
 # ---------------------------------------------------------------------------------------------
 
@@ -791,6 +1029,8 @@ RULES = (
     corrective_measures_not_penalties,
     fine_within_range,
     same_instrument,
+    characterisation_and_law_correct,
+    criminal_case_transferred,
 )
 
 

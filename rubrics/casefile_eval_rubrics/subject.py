@@ -2,11 +2,16 @@
 
 Who may punish (power, jurisdiction, township transfer, entrustment), who acted (at least two
 officers, each holding a valid enforcement certificate, showing it) and against whom (the party
-punished is identified). Category ``subject`` (案件是否成立, 10 points in the default standard).
+punished is identified; whether it is the right party is a reviewer's call). Category
+``subject`` (案件是否成立, 10 points in the default standard), except PEN-SUBJ-008 (showing
+certificates), which domain-standards §3.1 scores under 执法程序 (category ``procedure``).
 
 Recusal (回避, 行政处罚法第四十三条) is checked as far as the file records it: each
 recusal on file decided by the agency head, and a recused officer not acting afterwards. Whether
 an officer *should* have withdrawn (an undisclosed relationship to the party) is beyond the file.
+
+Messages name documents by their printed title and 卷内页码, officers by name: the ids of the
+data file (D03, O1, E2) mean nothing to the agency reading the notice.
 """
 
 from __future__ import annotations
@@ -14,13 +19,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from casefile_eval.citations import Citation, parse_citations
-from casefile_eval.model import Agency, CaseFile, Officer, Party
+from casefile_eval.model import Agency, CaseFile, Document, Officer, Party
 from casefile_eval.model.vocab import (
     DOCUMENT_TYPE_ZH,
     MEASURE_TYPE_ZH,
+    PARTY_ROLE_ZH,
     PARTY_TYPE_ZH,
     RECORD_TYPES,
     SECTOR_ZH,
@@ -30,7 +36,10 @@ from casefile_eval.plugins import AppliesTo, CheckContext, Finding, Parameter, h
 CATEGORY = "subject"
 PENALTY = AppliesTo(kinds={"penalty"})
 PL = "《中华人民共和国行政处罚法》"
+PL_2017 = "《中华人民共和国行政处罚法》（2017年修正）"
 PL_2021 = "2021-07-15"
+#: Used only when the law registry in use has no 2021 edition of the Penalty Law.
+PL_2021_FALLBACK = dt.date(2021, 7, 15)
 
 SINGLE_OFFICER_SECTORS = "subject.single_officer_sectors"
 
@@ -47,40 +56,58 @@ INVESTIGATIVE_TYPES: frozenset[str] = frozenset(
         "verification_record",
     }
 )
-#: Acts that need two officers: every 笔录 (vocab.RECORD_TYPES) and the on-the-spot decision
-#: (第四十二条 makes "two officers" a general rule in 2021, simple procedure included).
-TWO_OFFICER_DOC_TYPES: frozenset[str] = RECORD_TYPES | {"on_the_spot_decision"}
-#: Acts whose officers must hold a certificate: as above, except the hearing record, whose
-#: presiding officer and recorder are the agency's staff but not necessarily enforcement
-#: officers (第六十四条 only requires a non-investigator to preside).
-CERTIFIED_DOC_TYPES: frozenset[str] = TWO_OFFICER_DOC_TYPES - {"hearing_record"}
+#: Acts that need two officers: every 笔录 (vocab.RECORD_TYPES) except the hearing record, and the
+#: on-the-spot decision (第四十二条 makes "two officers" a general rule in 2021, simple procedure
+#: included). A hearing is presided over by a non-investigator the agency designates and recorded
+#: by a clerk (第六十四条第（四）项、第（八）项); no provision asks two enforcement officers of it.
+TWO_OFFICER_DOC_TYPES: frozenset[str] = (RECORD_TYPES - {"hearing_record"}) | {
+    "on_the_spot_decision"
+}
+#: Before the 2021 Law only investigation and inspection needed two officers (2017
+#: 第三十七条第一款); 2017 第三十四条 asked nothing of the kind for on-the-spot decisions, and a
+#: statement record is not an investigation.
+NOT_TWO_OFFICER_BEFORE_2021: frozenset[str] = frozenset(
+    {"on_the_spot_decision", "statement_record"}
+)
+#: Acts whose officers must hold a certificate: the same acts (the hearing's presiding officer and
+#: recorder are the agency's staff but not necessarily enforcement officers).
+CERTIFIED_DOC_TYPES: frozenset[str] = TWO_OFFICER_DOC_TYPES
 TOWNSHIP_NAME_ENDINGS: tuple[str, ...] = ("街道办事处", "乡人民政府", "镇人民政府")
 COERCIVE_MEASURES: frozenset[str] = frozenset({"seal_up", "impound"})
 SECTOR_CODES: list[str] = sorted(SECTOR_ZH)
+#: Documents that only record the agency's own steps: the party they name is the addressee, not
+#: evidence of who acted, so PEN-SUBJ-011 does not compare it.
+_OWN_STEP_TYPES: frozenset[str] = frozenset({"file_cover", "file_index", "file_remarks"})
 
 
 class _Act(NamedTuple):
     """One act done by officers, as the officer rules see it."""
 
-    label: str  # 询问笔录（D03）
+    label: str  # 询问笔录（卷内第4页）
     date: dt.date | None
     officers: tuple[str, ...]
     pointer: str  # of the officers list
     doc_type: str | None  # document type, None for measures, evidence and filing
 
 
+def _doc_name(doc: Document) -> str:
+    """How a reviewer finds a document: its printed title (or type) and its page in the file."""
+    name = doc.title or DOCUMENT_TYPE_ZH.get(doc.type, doc.type)
+    return f"{name}（卷内第{doc.page_from}页）" if doc.page_from is not None else name
+
+
 def _acts(case: CaseFile) -> tuple[_Act, ...]:
     """Every act the officer rules look at, computed once per case."""
     cached = case.derived.get("subject.acts")
     if cached is not None:
-        return cached
+        return cached  # type: ignore[no-any-return]
     acts: list[_Act] = []
     for d in case.documents:
         if d.type in TWO_OFFICER_DOC_TYPES:
             day = d.date or (d.start_time.date() if d.start_time else None)
             acts.append(
                 _Act(
-                    f"{DOCUMENT_TYPE_ZH[d.type]}（{d.id}）",
+                    _doc_name(d),
                     day,
                     d.officers,
                     case.pointer("documents", d.id, "officers"),
@@ -91,7 +118,7 @@ def _acts(case: CaseFile) -> tuple[_Act, ...]:
         day = m.date or (m.time.date() if m.time else None)
         acts.append(
             _Act(
-                f"{MEASURE_TYPE_ZH[m.type]}（{m.id}）",
+                MEASURE_TYPE_ZH[m.type],
                 day,
                 m.officers,
                 case.pointer("compulsory_measures", m.id, "officers"),
@@ -110,9 +137,27 @@ def _articles(text: str) -> tuple[Citation, ...]:
     return tuple(c for c in parse_citations(text) if c.article is not None)
 
 
+_law_start_cache: dict[int, tuple[Any, dt.date]] = {}
+
+
+def _new_law_from(ctx: CheckContext) -> dt.date:
+    """First day of the 2021 Penalty Law per the context's law registry (cached per registry),
+    as the procedure plugin reads it."""
+    laws = ctx.laws
+    hit = _law_start_cache.get(id(laws))
+    if hit is not None and hit[0] is laws:
+        return hit[1]
+    version = laws.edition("行政处罚法", 2021)
+    start = version.in_force_from if version is not None else PL_2021_FALLBACK
+    if len(_law_start_cache) > 64:  # registries are per batch; keep the cache small
+        _law_start_cache.clear()
+    _law_start_cache[id(laws)] = (laws, start)
+    return start
+
+
 def _officer_label(case: CaseFile, officer_id: str) -> str:
     officer = case.officer(officer_id)
-    return f"{officer.name}（{officer_id}）" if officer else officer_id
+    return officer.name if officer else "（未列入执法人员名单）"
 
 
 def _day(value: dt.date | None) -> str:
@@ -155,8 +200,7 @@ def agency_has_power(case: CaseFile, ctx: CheckContext) -> Finding:
     agency = case.agency
     if not agency.power_basis:
         return ctx.needs_review(
-            f"案卷未载明{agency.name}的职权依据（agency.power_basis），"
-            "请人工核实该机关对本案违法行为是否具有行政处罚权",
+            f"案卷未载明{agency.name}的职权依据，请人工核实该机关对本案违法行为是否具有行政处罚权",
             "/agency/power_basis",
             values={"执法机关": agency.name},
         )
@@ -294,8 +338,8 @@ def _same_name(a: str, b: str) -> bool:
     dimension="merits",
     basis=[
         f"{PL}第二十条第一款",
-        f"{PL}第二十条第三款",
         f"{PL}第二十条第四款",
+        f"{PL}第七十六条第一款第（四）项",
         "《中华人民共和国行政强制法》第十七条第一款",
     ],
     deduction=10,
@@ -313,7 +357,13 @@ def _same_name(a: str, b: str) -> bool:
     "the power of coercive measures may not be entrusted; 先行登记保存 is an evidence measure "
     "of the Penalty Law and is not counted). Missing entrusting agency, issuing name or term: "
     "needs review. Whether the case falls within the entrusted matters is free text and left to a "
-    "person. Publication and contents of the 委托书 are PEN-SUBJ-005 (a deduction, not a veto).",
+    "person. Publication and contents of the 委托书 are PEN-SUBJ-005 (a deduction, not a veto). "
+    "Basis (text of the 2021 Law re-read): 第二十条第一款 (written entrustment within the organ's "
+    "powers), 第二十条第四款 (the entrusted body acts within the entrustment and in the "
+    "entrusting organ's name), 第七十六条第一款第（四）项 (breaching 第二十条 on entrustment is a "
+    "liability ground). 第二十条第三款 (the entrusting organ supervises and answers for the "
+    "result) was cited before by mistake and is dropped: it states no duty a file can break. "
+    "Before 2021-07-15 the same rules were 2017 第十八条 (written form new in 2021).",
 )
 def entrusted_acts_in_entrusting_name(case: CaseFile, ctx: CheckContext) -> Finding:
     """An entrusted organisation acted under a written entrustment, within its term, in the
@@ -370,7 +420,7 @@ def entrusted_acts_in_entrusting_name(case: CaseFile, ctx: CheckContext) -> Find
             pointers.append("/decision/date")
     coercive = [m for m in case.compulsory_measures if m.type in COERCIVE_MEASURES]
     if coercive:
-        names = "、".join(f"{MEASURE_TYPE_ZH[m.type]}（{m.id}）" for m in coercive)
+        names = "、".join(f"{MEASURE_TYPE_ZH[m.type]}（{_day(m.date)}）" for m in coercive)
         problems.append(f"受委托组织实施了{names}，行政强制措施权不得委托")
         pointers.extend(case.pointer("compulsory_measures", m.id) for m in coercive)
     if problems:
@@ -445,7 +495,8 @@ def entrustment_published(case: CaseFile, ctx: CheckContext) -> Finding:
     basis=[
         f"{PL}第四十二条第一款",
         f"{PL}第五十五条第一款",
-        "《中华人民共和国行政强制法》第十八条第二项",
+        f"{PL_2017}第三十七条第一款",
+        "《中华人民共和国行政强制法》第十八条第（二）项",
     ],
     deduction=2,
     veto=True,
@@ -453,10 +504,18 @@ def entrustment_published(case: CaseFile, ctx: CheckContext) -> Finding:
     "笔录应当由两名以上执法人员签名；法律另有规定的除外。",
     applies_to=PENALTY,
     parameters=[SINGLE_OFFICER_SECTORS],
-    example="询问笔录（D03）仅有一名执法人员签名。",
-    notes="Acts checked: every record of the types in vocab.RECORD_TYPES (笔录, hearing and "
-    "statement records included, as the model defines them), every on-the-spot decision, and "
-    "every compulsory measure (先行登记保存, 查封, 扣押). One fail per act with fewer than two "
+    example="询问笔录（卷内第4页）仅有一名执法人员签名。",
+    notes="Acts checked: every record of the types in vocab.RECORD_TYPES except the hearing "
+    "record (询问、检查、现场、抽样、勘验、核查笔录 and the 陈述申辩笔录), every on-the-spot "
+    "decision, and every compulsory measure (先行登记保存, 查封, 扣押). The hearing record is "
+    "left out: "
+    "第六十四条 has the hearing presided over by a non-investigator the agency designates and "
+    "recorded in a 笔录 the party signs, with no two-officer rule (legal review §2.4). Before the "
+    "2021 Law's in-force date (read from ctx.laws, as the procedure plugin does; fallback "
+    "2021-07-15) only investigation and inspection needed two officers (2017 第三十七条第一款; "
+    "2017 第三十四条 on on-the-spot decisions has no such rule), so on-the-spot decisions and "
+    "statement records dated earlier are not judged (the act's own date, else the decision "
+    "date; no date at all: judged by the 2021 Law). One fail per act with fewer than two "
     "distinct officers; an act whose officer list is empty is 'not recorded' (the model cannot "
     "tell an absent list from an empty one) and goes to a person. Veto by default: "
     "domain-standards §3.1 lists 'fewer than two officers' as a default veto (测绘); 四川建设 "
@@ -464,18 +523,25 @@ def entrustment_published(case: CaseFile, ctx: CheckContext) -> Finding:
     "sets veto = false for this rule. On-the-spot decisions in the sectors of the parameter "
     "subject.single_officer_sectors (default: public security, where traffic police may act "
     "alone under 《中华人民共和国道路交通安全法》第一百零七条 and its implementing rules — "
-    "第四十二条 '法律另有规定的除外') go to a person instead of failing.",
+    "第四十二条 '法律另有规定的除外') go to a person instead of failing. PEN-EVID-004 leaves "
+    "records with fewer than two signing officers to this rule, so the defect is scored once.",
 )
 def two_officers(case: CaseFile, ctx: CheckContext) -> list[Finding]:
     """Every investigative act and record, on-the-spot decision and compulsory measure was done by
-    at least two officers."""
+    at least two officers (on-the-spot decisions and statement records only under the 2021
+    Law)."""
     findings: list[Finding] = []
     unrecorded: list[_Act] = []
     lenient_sectors = ctx.param(SINGLE_OFFICER_SECTORS)
+    decided = case.decision.date if case.decision else None
     for act in _acts(case):
         count = len(set(act.officers))
         if count >= 2:
             continue
+        if act.doc_type in NOT_TWO_OFFICER_BEFORE_2021:
+            day = act.date or decided
+            if day is not None and day < _new_law_from(ctx):
+                continue
         if count == 0:
             unrecorded.append(act)
             continue
@@ -527,7 +593,7 @@ def _certified_acts(case: CaseFile) -> dict[str, list[tuple[str, dt.date | None]
             add(act.officers, act.label, act.date)
     for e in case.evidence:
         if e.collectors:
-            add(e.collectors, f"收集证据“{e.name}”（{e.id}）", e.collected_date)
+            add(e.collectors, f"收集证据“{e.name}”", e.collected_date)
     if case.filing and case.filing.assigned_officers:
         add(case.filing.assigned_officers, "立案指定办案人员", case.filing.date)
     return by_officer
@@ -553,7 +619,7 @@ def _valid_on(officer: Officer, day: dt.date) -> bool:
     recommendation="行政处罚应当由具有行政执法资格的执法人员实施；执法人员应当持有有效的行政执法证件，"
     "笔录和文书应当载明执法证件号码，证件过期或被注销的人员不得从事执法活动。",
     applies_to=PENALTY,
-    example="执法人员刘婷（O2）的执法证有效期至2024-12-31，2025-03-03仍参与现场检查。",
+    example="执法人员刘婷的执法证有效期至2024-12-31，2025-03-03仍参与现场检查。",
     notes="Officers who acted: those on the records and on-the-spot decisions of PEN-SUBJ-006 "
     "(hearing records excepted: the presiding officer and recorder need not be enforcement "
     "officers), on compulsory measures, the collectors of evidence and the officers designated "
@@ -577,7 +643,7 @@ def officers_certified(case: CaseFile, ctx: CheckContext) -> list[Finding]:
     for officer_id, done in acts.items():
         officer = case.officer(officer_id)
         if officer is None:  # the loader rejects dangling ids; kept for dict-built cases
-            review.append(f"执法人员{officer_id}未在执法人员名单中")
+            review.append("有签名的执法人员未列入案卷执法人员名单")
             continue
         start, end = officer.certificate_valid_from, officer.certificate_valid_until
         if (
@@ -586,7 +652,7 @@ def officers_certified(case: CaseFile, ctx: CheckContext) -> list[Finding]:
             and all(day is not None and _valid_on(officer, day) for _, day in done)
         ):
             continue  # the common case: build no message
-        who = f"{officer.name}（{officer_id}）"
+        who = officer.name
         pointer = case.pointer("officers", officer_id)
         if not officer.certificate_no:
             first = "、".join(f"{label}（{_day(day)}）" for label, day in done[:3])
@@ -644,17 +710,21 @@ def officers_certified(case: CaseFile, ctx: CheckContext) -> list[Finding]:
 @rule(
     id="PEN-SUBJ-008",
     title="调查检查和当场处罚时出示执法证件",
-    category=CATEGORY,
-    dimension="merits",
+    category="procedure",
+    dimension="quality",
     basis=[f"{PL}第五十二条第一款", f"{PL}第五十五条第一款"],
     deduction=1,
     recommendation="执法人员在调查、检查和当场作出处罚时应当主动向当事人或者有关人员出示执法证件，"
     "并在笔录中记明出示情况。",
     applies_to=PENALTY,
-    example="现场检查笔录（D02）记载执法人员未出示执法证件。",
-    notes="Checked on the records of investigation and inspection "
-    "(询问、检查、现场、抽样、勘验笔录) and on on-the-spot decisions. certificates_shown = false "
-    "fails (one finding per record). "
+    example="现场检查笔录（卷内第2页）记载执法人员未出示执法证件。",
+    notes="Scored under 执法程序 (category procedure, dimension quality): domain-standards §3.1 "
+    "lists '2 officers, credentials shown' under 执法程序, and showing the certificate is a step "
+    "of the procedure, not a condition of the agency's power (legal review §1.7). The id keeps "
+    "its PEN-SUBJ prefix because ids are permanent; the procedure plugin does not check "
+    "certificates_shown, so nothing is scored twice. Checked on the records of investigation "
+    "and inspection (询问、检查、现场、抽样、勘验、核查笔录) and on on-the-spot decisions. "
+    "certificates_shown = false fails (one finding per record). "
     "An on-the-spot decision that does not say is accepted when a record of the same day says "
     "the certificates were shown (the decision is made at the end of that act); a record that "
     "does not say goes to a person. Not a veto: the Law lets the party refuse an investigation "
@@ -680,7 +750,7 @@ def certificates_shown(case: CaseFile, ctx: CheckContext) -> list[Finding]:
     unknown: list[str] = []
     unknown_pointers: list[str] = []
     for d in relevant:
-        label = f"{DOCUMENT_TYPE_ZH[d.type]}（{d.id}）"
+        label = _doc_name(d)
         if d.certificates_shown is False:
             findings.append(
                 ctx.fail(
@@ -730,10 +800,11 @@ def _identifier(party: Party) -> str | None:
     "统一社会信用代码等身份信息，确保处罚对象准确。",
     applies_to=PENALTY,
     example="当事人为法人，案卷未记载统一社会信用代码。",
-    notes="A machine cannot tell a wrong party (a veto in Henan, Zhejiang, 株洲) from a right one; "
-    "it checks only that each party punished (role 'party') is identified by an identifier "
-    "(resident ID number for natural persons, unified social credit code — or another "
-    "registration number — for organisations). Whether the identity proof was collected is the "
+    notes="A machine cannot tell a wrong party (a veto in Henan, Zhejiang, 株洲) from a right one "
+    "— that is the manual rule PEN-SUBJ-011; this rule checks only that each party punished "
+    "(role 'party') is identified by an identifier (resident ID number for natural persons, "
+    "unified social credit code — or another registration number — for organisations). "
+    "Whether the identity proof was collected is the "
     "evidence rule PEN-EVID-010 (株洲 scores it under 证据), so it is not deducted twice. Zhejiang "
     "deducts 10 for a mis-identified party whose outcome is unaffected, which needs a person. "
     "Not a veto.",
@@ -806,7 +877,7 @@ def recusal_handled(case: CaseFile, ctx: CheckContext) -> list[Finding] | Findin
             if recusal.officer in d.officers and d.date and d.date > recusal.decision_date
         ]
         if later:
-            labels = "、".join(f"{DOCUMENT_TYPE_ZH[d.type]}（{d.date}）" for d in later)
+            labels = "、".join(f"{_doc_name(d)}（{d.date}）" for d in later)
             findings.append(
                 ctx.fail(
                     f"执法人员{name}于{recusal.decision_date}被决定回避，此后仍参与：{labels}",
@@ -816,6 +887,107 @@ def recusal_handled(case: CaseFile, ctx: CheckContext) -> list[Finding] | Findin
                 )
             )
     return findings or ctx.passed()
+
+
+# ---------------------------------------------------------------------------------------------
+# The right party (manual)
+# ---------------------------------------------------------------------------------------------
+
+
+def _party_line(party: Party) -> str:
+    """A punished party as the reviewer needs to see it; a person's ID number is not repeated."""
+    kind = PARTY_TYPE_ZH[party.type]
+    if party.type == "natural_person":
+        ident = "身份证件号码已记载" if party.id_number else "未记载身份证件号码"
+    else:
+        code = party.credit_code or party.id_number
+        ident = f"统一社会信用代码{code}" if code else "未记载统一社会信用代码"
+    extra = ""
+    if party.legal_representative is not None:
+        extra = f"，法定代表人（负责人）{party.legal_representative.name}"
+    return f"{party.name}（{kind}，{ident}{extra}）"
+
+
+@rule(
+    id="PEN-SUBJ-011",
+    title="处罚对象（当事人）认定正确（人工认定）",
+    category=CATEGORY,
+    dimension="merits",
+    basis=[
+        f"{PL}第四条",
+        f"{PL}第四十条",
+        f"{PL}第五十九条第一款第（一）项",
+        "《中华人民共和国行政诉讼法》第七十条第（一）项",
+    ],
+    deduction=10,
+    veto=True,
+    manual=True,
+    recommendation="应当查明实施违法行为、依法应当承担责任的主体，准确区分法人与其法定代表人、"
+    "个体工商户与经营者、挂靠单位与实际经营者等，以违法行为人为当事人作出处罚；当事人认定错误的，"
+    "应当依法撤销或者纠正。",
+    applies_to=AppliesTo(kinds={"penalty"}, outcomes={"penalty"}),
+    example="违法行为由某餐饮管理有限公司实施，决定书却以其法定代表人个人为当事人给予罚款。",
+    notes="Manual rule (legal review §4.5; domain-standards §3.1 default veto 'wrong person or "
+    "entity punished': Henan, Zhejiang, 株洲): always needs_review; a reviewer's judgement "
+    "decides, and a confirmed fail is a veto. Who committed the violation is a finding of fact "
+    "and law the model does not hold, so the machine only lists what it can see: each party "
+    "punished with its type, identifier (a natural person's ID number is reported as recorded "
+    "or not, not repeated) and legal representative; documents whose named party "
+    "(documents[].party) is a person other than the parties punished (an agent or witness "
+    "excepted), e.g. a prior notice or decision addressed to someone else; and a punished party "
+    "without an identifier. Deduction 10 = the category's points and Zhejiang's −10 for a "
+    "mis-identified party whose outcome is unaffected (domain-standards §1.3, §1.10); it is "
+    "used only by standards whose veto mode keeps points. Outcome penalty only: a no-penalty "
+    "decision punishes nobody. Basis: 第四条 (the person who violated the order is punished), "
+    "第四十条 (facts established first), 第五十九条第一款第（一）项 (the decision names the "
+    "party); a wrong party means the main evidence does not support the decision "
+    "(行政诉讼法第七十条第（一）项).",
+)
+def right_party(case: CaseFile, ctx: CheckContext) -> Finding:
+    """Manual: was the right person or entity punished? Lists the parties punished and any
+    document that names someone else."""
+    punished = [p for p in case.parties if p.role == "party"]
+    if not punished:
+        return ctx.needs_review(
+            "案卷未列明被处罚当事人，请评查人员认定处罚对象是否正确（当事人认定错误属一票否决）",
+            "/parties",
+        )
+    punished_ids = {p.id for p in punished}
+    lines = [_party_line(p) for p in punished]
+    others: list[str] = []
+    pointers: list[str] = ["/parties"]
+    for d in case.documents:
+        if d.party is None or d.party in punished_ids or d.type in _OWN_STEP_TYPES:
+            continue
+        named = case.party(d.party)
+        if named is None or named.role in ("agent", "witness"):
+            continue
+        others.append(f"{_doc_name(d)}所列相对人为{named.name}（{PARTY_ROLE_ZH[named.role]}）")
+        pointers.append(case.pointer("documents", d.id, "party"))
+    unidentified = [p.name for p in punished if _identifier(p) is None]
+    seen = "被处罚当事人：" + "；".join(lines)
+    gaps: list[str] = []
+    if others:
+        gaps.append("与被处罚当事人不一致的文书：" + "；".join(others))
+    if unidentified:
+        gaps.append("未记载身份证件号码或统一社会信用代码的当事人：" + "、".join(unidentified))
+    values: dict[str, Any] = {
+        "被处罚当事人": lines,
+        "相对人与被处罚当事人不一致的文书": others,
+        "身份信息未记载的当事人": unidentified,
+    }
+    if not gaps:
+        return ctx.needs_review(
+            f"{seen}。机器核对未发现案卷文书所列相对人与被处罚当事人不一致；处罚对象是否为违法"
+            "行为人、是否依法应当承担责任，须由评查人员认定（当事人认定错误属一票否决）",
+            *pointers,
+            values=values,
+        )
+    return ctx.needs_review(
+        f"{seen}。{'；'.join(gaps)}。请评查人员认定处罚对象是否正确（当事人认定错误属一票否决）",
+        *pointers,
+        values=values,
+    )
 
 
 RULES = [
@@ -829,6 +1001,7 @@ RULES = [
     certificates_shown,
     party_identified,
     recusal_handled,
+    right_party,
 ]
 
 

@@ -579,3 +579,134 @@ def test_appropriateness_for_no_penalty_decision() -> None:
 
 def test_appropriateness_skips_simple_procedure() -> None:
     assert outcome(run_rule(discretion_appropriate, make_case("penalty_simple"))) == "skipped"
+
+
+# --------------------------------------------------------------------------- review fixes
+
+PRE_2021 = dt.date(2021, 5, 6)
+
+
+def _mitigation(circumstances: list[str], day: dt.date, level: str = "ordinary") -> Any:
+    return make_case(
+        "penalty",
+        {
+            "decision.date": day,
+            "decision.discretion.circumstances": circumstances,
+            "decision.discretion.level": level,
+        },
+    )
+
+
+def test_mitigation_rule_has_no_in_force_limit_and_cites_both_versions() -> None:
+    assert mandatory_mitigation_applied.in_force_from is None
+    basis = mandatory_mitigation_applied.legal_basis
+    assert "《中华人民共和国行政处罚法》（2017年修正）第二十七条第一款" in basis
+    assert "《中华人民共和国行政处罚法》（2017年修正）第二十五条" in basis
+
+
+def test_mitigation_finding_names_the_2021_article() -> None:
+    findings = run_rule(
+        mandatory_mitigation_applied, _mitigation(["eliminated_harm"], dt.date(2025, 4, 2))
+    )
+    assert_outcome(findings, "fail", contains="《中华人民共和国行政处罚法》第三十二条第（一）项")
+    assert findings[0].values["法律依据"] == ["《中华人民共和国行政处罚法》第三十二条第（一）项"]
+
+
+def test_pre_2021_mitigation_judged_by_2017_text() -> None:
+    findings = run_rule(mandatory_mitigation_applied, _mitigation(["eliminated_harm"], PRE_2021))
+    assert_outcome(
+        findings,
+        "fail",
+        contains="《中华人民共和国行政处罚法》（2017年修正）第二十七条第一款第（一）项",
+    )
+    applied = _mitigation(["eliminated_harm"], PRE_2021, level="lighter")
+    assert_outcome(run_rule(mandatory_mitigation_applied, applied), "pass")
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [(dt.date(2021, 7, 14), "not_applicable"), (dt.date(2021, 7, 15), "fail")],
+)
+def test_voluntary_confession_mandatory_only_under_2021_law(day: dt.date, expected: str) -> None:
+    # 主动供述 became a mandatory ground in 2021 (第三十二条第（三）项); 2017 第二十七条 lacks it.
+    findings = run_rule(mandatory_mitigation_applied, _mitigation(["voluntary_confession"], day))
+    assert_outcome(findings, expected)
+
+
+def test_pre_2021_coercion_or_deception_needs_review() -> None:
+    findings = run_rule(
+        mandatory_mitigation_applied, _mitigation(["coerced_or_deceived"], PRE_2021)
+    )
+    assert_outcome(findings, "needs_review", contains="请核实属于胁迫还是诱骗")
+    new = _mitigation(["coerced_or_deceived"], dt.date(2025, 4, 2))
+    assert_outcome(run_rule(mandatory_mitigation_applied, new), "fail")
+
+
+def test_pre_2021_minor_and_corrected_and_under_14_fail_with_2017_articles() -> None:
+    findings = run_rule(
+        mandatory_mitigation_applied, _mitigation(["minor_and_corrected"], PRE_2021)
+    )
+    assert_outcome(findings, "fail", contains="依法应当不予行政处罚")
+    assert findings[0].values["法律依据"].endswith("（2017年修正）第二十七条第二款")
+    child = make_case(
+        "penalty_simple",
+        {
+            "parties.0.birth_date": dt.date(2008, 1, 1),
+            "violation.start_date": dt.date(2021, 6, 10),
+            "violation.end_date": dt.date(2021, 6, 10),
+            "decision.date": dt.date(2021, 6, 10),
+        },
+    )
+    findings = run_rule(mandatory_mitigation_applied, child)
+    assert_outcome(findings, "fail", contains="不满十四周岁")
+    assert findings[0].values["法律依据"].endswith("（2017年修正）第二十五条")
+
+
+def test_pre_2021_no_fault_is_not_a_statutory_ground() -> None:
+    findings = run_rule(mandatory_mitigation_applied, _mitigation(["no_fault"], PRE_2021))
+    assert_outcome(findings, "not_applicable")
+
+
+def test_benchmark_rule_starts_with_state_council_opinion_27() -> None:
+    assert benchmark_cited.in_force_from == dt.date(2022, 7, 29)
+    case = make_case(
+        "penalty", {"decision.discretion.benchmark": DELETE, "decision.date": dt.date(2022, 7, 28)}
+    )
+    assert outcome(run_rule(benchmark_cited, case)) == "skipped"
+    on_day = make_case(
+        "penalty", {"decision.discretion.benchmark": DELETE, "decision.date": dt.date(2022, 7, 29)}
+    )
+    assert_outcome(run_rule(benchmark_cited, on_day), "fail")
+
+
+@pytest.mark.parametrize(
+    ("overrides", "failing"),
+    [
+        ({"decision.discretion.reasons": DELETE, "decision.discretion.benchmark": DELETE},
+         {"PEN-DISC-001", "PEN-DISC-007"}),
+        ({"decision.discretion.benchmark": DELETE}, {"PEN-DISC-007"}),
+        ({"decision.discretion.reasons": DELETE}, {"PEN-DISC-001"}),
+    ],
+)  # fmt: skip
+def test_reasons_and_benchmark_are_separate_deductions(
+    overrides: dict[str, Any], failing: set[str]
+) -> None:
+    # Intended (legal review §3.9): reasons for the amount and the benchmark applied are two
+    # different omissions; each rule fails only on its own.
+    result = evaluator().evaluate(make_case("penalty", overrides))
+    failed = {
+        i.rule_id
+        for i in result.score.items
+        if i.rule_id.startswith("PEN-DISC-") and i.outcome == "fail"
+    }
+    assert failed == failing
+    discretion_points = next(c for c in result.score.categories if c.key == "discretion")
+    expected = {"PEN-DISC-001": 2, "PEN-DISC-007": 1}
+    assert discretion_points.deduction == sum(expected[r] for r in failing)
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLE.parent.glob("*clean*.json")), ids=lambda p: p.name)
+def test_clean_sample_files_give_no_fail_or_error(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for r in discretion.RULES:
+        assert outcome(run_rule(r, data)) not in ("fail", "error"), (path.name, r.id)

@@ -14,12 +14,14 @@ from casefile_eval.laws import DEFAULT_REGISTRY
 from casefile_eval.loading import LoadFailure, load_dict
 from casefile_eval.model import CaseFile
 from casefile_eval.plugins import PluginSet, Rule
-from casefile_eval.testing import DELETE, assert_outcome, make_case, outcome, run_rule
+from casefile_eval.testing import DELETE, assert_outcome, base_dict, make_case, outcome, run_rule
 from casefile_eval_rubrics import legal_basis
 from casefile_eval_rubrics.legal_basis import (
+    characterisation_and_law_correct,
     citations_regular,
     citations_specific,
     corrective_measures_not_penalties,
+    criminal_case_transferred,
     fine_within_range,
     law_in_force,
     penalty_basis_cited,
@@ -58,7 +60,7 @@ def acted_on(day: dt.date, decided: dt.date, **extra: Any) -> dict[str, Any]:
 
 def test_plugin_declares_rules() -> None:
     rules = list(legal_basis.casefile_eval_rules())
-    assert [r.id for r in rules] == [f"PEN-LAW-{n:03d}" for n in range(1, 10)]
+    assert [r.id for r in rules] == [f"PEN-LAW-{n:03d}" for n in range(1, 12)]
     for r in rules:
         assert r.category == "legal_basis"
         assert r.dimension == "merits"
@@ -66,7 +68,15 @@ def test_plugin_declares_rules() -> None:
         assert r.legal_basis and all(c.article for c in r.citations), r.id
         assert r.recommendation and r.notes and r.example
     vetoes = {r.id for r in rules if r.veto}
-    assert vetoes == {"PEN-LAW-001", "PEN-LAW-005", "PEN-LAW-006", "PEN-LAW-008"}
+    assert vetoes == {
+        "PEN-LAW-001",
+        "PEN-LAW-005",
+        "PEN-LAW-006",
+        "PEN-LAW-008",
+        "PEN-LAW-010",
+        "PEN-LAW-011",
+    }
+    assert [r.id for r in rules if r.manual] == ["PEN-LAW-010", "PEN-LAW-011"]
 
 
 def test_rules_are_loaded_as_installed_plugin() -> None:
@@ -76,7 +86,9 @@ def test_rules_are_loaded_as_installed_plugin() -> None:
 @pytest.mark.parametrize("base", ["penalty", "penalty_simple"])
 @pytest.mark.parametrize("rule", legal_basis.RULES, ids=lambda r: r.id)
 def test_clean_base_cases_give_no_fail_or_error(base: str, rule: Rule) -> None:
-    assert outcome(run_rule(rule, make_case(base))) not in ("fail", "error", "needs_review")
+    # Manual rules always ask a person; every other rule is silent on a clean file.
+    allowed = ("needs_review", "skipped") if rule.manual else ("pass", "not_applicable", "skipped")
+    assert outcome(run_rule(rule, make_case(base))) in allowed
 
 
 @pytest.mark.parametrize("rule", legal_basis.RULES, ids=lambda r: r.id)
@@ -569,3 +581,142 @@ def test_penalty_law_next_to_sector_law_passes() -> None:
 
 def test_same_instrument_not_applicable_without_basis() -> None:
     assert_outcome(run_rule(same_instrument, penalty()), "not_applicable")
+
+
+# --------------------------------------------------------------------------- review fixes
+
+
+def _other_penalty(*provisions: str) -> CaseFile:
+    return make_case(
+        "penalty",
+        {
+            "decision.penalties": [{"type": "other", "description": "取消经营资格"}],
+            "decision.penalty_provisions": list(provisions),
+        },
+    )
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "《国务院关于加强食品等产品安全监督管理的特别规定》第三条",
+        "《国务院对确需保留的行政审批项目设定行政许可的决定》第一条",
+    ],
+)
+def test_other_penalty_under_a_state_council_title_needs_review(title: str) -> None:
+    # A 国务院决定 is not an administrative regulation; some 国务院… titles are. A person decides.
+    findings = run_rule(penalty_kinds_lawful, _other_penalty(title))
+    assert_outcome(
+        findings, "needs_review", contains="为国务院发布的文件，国务院决定等不属于行政法规"
+    )
+
+
+def test_other_penalty_under_a_state_council_regulation_passes() -> None:
+    findings = run_rule(
+        penalty_kinds_lawful, _other_penalty("《中华人民共和国道路运输条例》第六十三条")
+    )
+    assert_outcome(findings, "pass")
+
+
+def test_fine_range_values_name_the_level_in_chinese() -> None:
+    case = make_case("penalty", {"decision.penalties.2.amount": 40000})
+    findings = run_rule(fine_within_range, case)
+    assert_outcome(findings, "fail")
+    assert findings[0].values["裁量阶次"] == "从轻处罚"
+
+
+# --------------------------------------------------------------------------- PEN-LAW-010
+
+
+def test_characterisation_rule_shows_facts_and_provisions() -> None:
+    findings = run_rule(characterisation_and_law_correct, make_case("penalty"))
+    assert_outcome(findings, "needs_review", contains="认定的违法行为：销售超过保质期的食品")
+    f = findings[0]
+    assert FULL_VIOLATED in f.message and FULL_PENALTY in f.message
+    assert "机器核对未发现依据缺失或定性依据与处罚依据不对应" in f.message
+    assert "定性错误或者适用法律、条款错误属一票否决" in f.message
+    assert f.values["机器发现的问题"] == []
+    assert f.values["主要事实"][0].startswith("当事人于2025年3月3日")
+
+
+def test_characterisation_rule_lists_warning_signs() -> None:
+    case = make_case(
+        "penalty",
+        {
+            "decision.violated_provisions": ["《中华人民共和国产品质量法》第三十三条"],
+            "decision.penalty_provisions": [FULL_PENALTY, "依照有关规定"],
+        },
+    )
+    findings = run_rule(characterisation_and_law_correct, case)
+    assert_outcome(findings, "needs_review", contains="机器发现：")
+    signs = findings[0].values["机器发现的问题"]
+    assert "定性依据与处罚依据不属同一法律规范" in signs
+    assert "未能识别为具体条文的依据：依照有关规定" in signs
+
+
+def test_characterisation_rule_notes_missing_violated_provision() -> None:
+    findings = run_rule(characterisation_and_law_correct, violated())
+    assert_outcome(findings, "needs_review", contains="定性依据未载明或未写明具体法律规范")
+
+
+def test_characterisation_rule_covers_no_penalty_but_not_transfers() -> None:
+    no_penalty = make_case("penalty", {"decision.outcome": "no_penalty", "decision.penalties": []})
+    assert_outcome(run_rule(characterisation_and_law_correct, no_penalty), "needs_review")
+    transferred = make_case(
+        "penalty", {"decision.outcome": "transfer_judicial", "decision.penalties": []}
+    )
+    assert run_rule(characterisation_and_law_correct, transferred) == []
+
+
+# --------------------------------------------------------------------------- PEN-LAW-011
+
+
+def test_transfer_rule_shows_amounts_and_harm() -> None:
+    findings = run_rule(criminal_case_transferred, make_case("penalty"))
+    assert_outcome(findings, "needs_review", contains="违法所得：320元；货值金额：480元")
+    f = findings[0]
+    assert "案卷中未见涉嫌犯罪案件移送或审查的文书" in f.message
+    assert "应当移送而未移送、以罚代刑属一票否决" in f.message
+    assert f.values["涉及公民生命健康安全"] == "是"
+    assert f.values["有危害后果"] == "否"
+
+
+def test_transfer_rule_names_transfer_documents() -> None:
+    doc = {"id": "D20", "type": "other", "title": "涉嫌犯罪案件移送书", "date": "2025-03-25"}
+    docs = [*base_dict("penalty")["documents"], doc]
+    findings = run_rule(criminal_case_transferred, make_case("penalty", {"documents": docs}))
+    assert_outcome(findings, "needs_review", contains="案卷中有涉嫌犯罪案件移送书")
+    assert findings[0].values["移送相关文书"] == ["涉嫌犯罪案件移送书"]
+
+
+def test_transfer_rule_scope() -> None:
+    assert run_rule(criminal_case_transferred, make_case("penalty_simple")) == []
+    transferred = make_case(
+        "penalty", {"decision.outcome": "transfer_judicial", "decision.penalties": []}
+    )
+    assert run_rule(criminal_case_transferred, transferred) == []
+
+
+def test_transfer_rule_is_scored_under_legal_basis() -> None:
+    assert criminal_case_transferred.category == "legal_basis"
+    assert criminal_case_transferred.default_deduction == 12
+
+
+def test_reviewer_confirming_a_manual_legal_defect_vetoes_the_file() -> None:
+    from casefile_eval.judgements import Judgement, Judgements
+    from casefile_eval.testing import evaluator
+
+    case = make_case("penalty")
+    for rule_id in ("PEN-LAW-010", "PEN-LAW-011"):
+        sheet = Judgements(
+            by_case={case.case_id: {rule_id: Judgement(case.case_id, rule_id, "fail")}}
+        )
+        result = evaluator(judgements=sheet).evaluate(case)
+        assert [v.rule_id for v in result.score.vetoes] == [rule_id]
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLE.parent.glob("*clean*.json")), ids=lambda p: p.name)
+def test_clean_sample_files_give_no_fail_or_error(path: Path) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for r in legal_basis.RULES:
+        assert outcome(run_rule(r, data)) not in ("fail", "error"), (path.name, r.id)
