@@ -1,4 +1,4 @@
-"""Tests for the ``procedure`` rubric plugin (PEN-PROC-001 … PEN-PROC-033).
+"""Tests for the ``procedure`` rubric plugin (PEN-PROC-001 … PEN-PROC-038).
 
 Every rule has at least one case that breaks it and one that satisfies it, built from the clean
 base cases with ``make_case``. Period edge cases use the 2025 calendar: Spring Festival (off
@@ -10,6 +10,7 @@ PA-04).
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -56,13 +57,26 @@ def pen_with(overrides: dict[str, Any]) -> CaseFile:
 def test_rule_ids_are_sequential_and_in_the_procedure_category() -> None:
     ids = [r.id for r in procedure.RULES]
     assert ids == [f"PEN-PROC-{i:03d}" for i in range(1, len(ids) + 1)]
+    assert ids[-1] == "PEN-PROC-038"
     for r in procedure.RULES:
-        assert r.category == "procedure"
-        assert r.dimension == "quality"
+        if r.id == "PEN-PROC-026":
+            # §3.1: penalty after the limitation period breaks 案件是否成立 (merits).
+            assert (r.category, r.dimension) == ("legal_basis", "merits")
+        else:
+            assert r.category == "procedure"
+            assert r.dimension == "quality"
         assert r.applies_to.kinds == frozenset({"penalty"})
         assert r.legal_basis and all(b.startswith("《") for b in r.legal_basis)
         assert r.recommendation and r.example and r.notes and r.description
         assert r.default_deduction > 0
+
+
+def test_citations_use_the_bracketed_item_format() -> None:
+    texts = [b for r in procedure.RULES for b in r.legal_basis]
+    texts += [r.notes for r in procedure.RULES]
+    texts += [p.basis for p in procedure.PARAMETERS]
+    for text in texts:
+        assert not re.search(r"第[一二三四五六七八九十]+项", text), text
 
 
 def test_vetoes_are_exactly_the_default_vetoes() -> None:
@@ -92,7 +106,16 @@ def test_parameters_declared_with_valid_defaults() -> None:
     assert params["hearing.fine_min_organisation"].default == 100000
     assert params["hearing.threshold_inclusive"].default is True
     assert params["penalty.decision_limit_days"].default == 90
-    assert params["filing.period_working_days"].default["default"] == 15
+    # The Penalty Law only says 及时: no number outside the sectors whose rules set one.
+    filing = params["filing.period_working_days"].default
+    assert filing["default"] == 0
+    assert (filing["market_regulation"], filing["housing_construction"]) == (15, 15)
+    assert filing["agriculture"] == 7
+    assert "ecology_environment" not in filing
+    assert params["filing.extension_working_days"].default["default"] == 0
+    triggers = params["collective_discussion.triggers"].default
+    assert triggers["legal_review_sectors"] == ["market_regulation"]
+    assert triggers["review_disagreement"] is False
 
 
 def test_sector_parameter_schema_rejects_unknown_sector() -> None:
@@ -653,8 +676,8 @@ def test_015_decision_after_hearing_passes() -> None:
 
 _TRIGGERS = {
     "hearing_held": True,
-    "review_disagreement": True,
-    "legal_review": False,
+    "legal_review_sectors": ["market_regulation"],
+    "review_disagreement": False,
     "penalty_types": ["revoke_licence", "suspend_production", "order_closure"],
     "fine_min_individual": 0,
     "fine_min_organisation": 0,
@@ -662,22 +685,67 @@ _TRIGGERS = {
 
 
 def test_016_hearing_held_without_collective_discussion() -> None:
-    case = pen(collective_discussion=DELETE, hearing={"held": True, "date": date(2025, 3, 31)})
+    case = pen(
+        collective_discussion=DELETE,
+        legal_review=DELETE,
+        hearing={"held": True, "date": date(2025, 3, 31)},
+    )
     check("PEN-PROC-016", case, "fail", "经过听证")
 
 
-def test_016_review_disagreement() -> None:
-    case = pen(collective_discussion=DELETE, legal_review__decision_follows_opinion=False)
-    check("PEN-PROC-016", case, "fail", "审核意见与调查处理意见存在分歧")
+def test_016_market_regulation_legal_review_case_needs_collective_discussion() -> None:
+    # The reviewer's case: a 100,000-yuan SAMR fine with a 法制审核 on file and no discussion.
+    case = _fine(100000, collective_discussion=DELETE)
+    findings = run("PEN-PROC-016", case)
+    assert_outcome(findings, "fail", contains="经法制审核")
+    assert "/legal_review/type" in findings[0].pointers
+    check("PEN-PROC-016", _fine(100000), "pass")
 
 
-def test_016_every_reviewed_case_when_the_standard_says_so() -> None:
-    case = pen(collective_discussion=DELETE)
-    # A review on file alone does not make the case major (it may be SAMR's 案件审核) …
+def test_016_case_review_is_not_a_legal_review() -> None:
+    case = pen(collective_discussion=DELETE, legal_review__type="case_review")
     check("PEN-PROC-016", case, "not_applicable")
-    # … unless the standard requires collective discussion for every reviewed case.
-    every = {**_TRIGGERS, "legal_review": True}
-    check("PEN-PROC-016", case, "fail", "经法制审核", collective_discussion__triggers=every)
+    # A review filed as a 案件审核意见书 is a 案件审核 even with the type left at its default.
+    filed = pen(collective_discussion=DELETE, documents__5__type="case_review_opinion")
+    check("PEN-PROC-016", filed, "not_applicable")
+
+
+def test_016_major_decision_triggers_in_market_regulation() -> None:
+    case = pen(
+        collective_discussion=DELETE,
+        legal_review__type="case_review",
+        major_decision={"major": True},
+    )
+    check("PEN-PROC-016", case, "fail", "属于重大执法决定")
+    check(
+        "PEN-PROC-016",
+        pen(collective_discussion=DELETE, legal_review=DELETE, major_decision={"major": False}),
+        "not_applicable",
+    )
+
+
+def test_016_other_sectors_only_when_the_standard_lists_them() -> None:
+    case = pen(collective_discussion=DELETE, sector="transport")
+    check("PEN-PROC-016", case, "not_applicable")
+    listed = {**_TRIGGERS, "legal_review_sectors": ["market_regulation", "transport"]}
+    check("PEN-PROC-016", case, "fail", "经法制审核", collective_discussion__triggers=listed)
+
+
+def test_016_review_disagreement_is_an_optional_proposal() -> None:
+    case = pen(
+        collective_discussion=DELETE,
+        legal_review__type="case_review",
+        legal_review__decision_follows_opinion=False,
+    )
+    check("PEN-PROC-016", case, "not_applicable")
+    on = {**_TRIGGERS, "review_disagreement": True}
+    check(
+        "PEN-PROC-016",
+        case,
+        "fail",
+        "审核意见与调查处理意见存在分歧",
+        collective_discussion__triggers=on,
+    )
 
 
 def test_016_penalty_type_trigger() -> None:
@@ -687,15 +755,14 @@ def test_016_penalty_type_trigger() -> None:
 
 
 def test_016_fine_trigger_parameter() -> None:
-    case = pen(collective_discussion=DELETE)
+    case = pen(collective_discussion=DELETE, legal_review=DELETE)
     fines = {**_TRIGGERS, "fine_min_individual": 10000, "fine_min_organisation": 30000}
     check("PEN-PROC-016", case, "fail", "罚款50000元", collective_discussion__triggers=fines)
 
 
-def test_016_clean_base_has_no_trigger() -> None:
-    check("PEN-PROC-016", pen(), "not_applicable")
-    triggered = pen(legal_review__decision_follows_opinion=False)
-    check("PEN-PROC-016", triggered, "pass")
+def test_016_no_trigger_not_applicable() -> None:
+    check("PEN-PROC-016", pen(legal_review=DELETE, collective_discussion=DELETE), "not_applicable")
+    check("PEN-PROC-016", pen(), "pass")
 
 
 def test_017_discussion_after_decision() -> None:
@@ -1154,7 +1221,8 @@ def _seizure(**fields: Any) -> dict[str, Any]:
 def test_029_seizure_approval() -> None:
     check("PEN-PROC-029", pen(compulsory_measures=[_seizure()]), "pass")
     late = _seizure(approval={"approver": "O3", "date": date(2025, 3, 9)})
-    check("PEN-PROC-029", pen(compulsory_measures=[late]), "fail", "扣押（M1）")
+    check("PEN-PROC-029", pen(compulsory_measures=[late]), "fail", "2025-03-03实施的扣押")
+    assert "M1" not in run("PEN-PROC-029", pen(compulsory_measures=[late]))[0].message
     check("PEN-PROC-029", pen(compulsory_measures=[_measure()]), "not_applicable")
 
 
@@ -1234,3 +1302,360 @@ def test_033_collection_grounds() -> None:
     check("PEN-PROC-033", _spot_fine(150, execution__payments=[paid]), "needs_review", "超过100元")
     general = {**paid, "date": date(2025, 4, 3), "handed_to_agency_date": date(2025, 4, 3)}
     check("PEN-PROC-033", pen(execution__payments=[general]), "needs_review", "边远")
+
+
+# ---------------------------------------------------------------------------------------------
+# Review follow-ups: messages, overlaps with other rules, PEN-PROC-005 sector defaults
+# ---------------------------------------------------------------------------------------------
+
+
+def test_messages_name_documents_by_title_and_page_not_by_id() -> None:
+    report = run("PEN-PROC-001", pen(documents__4__date=date(2025, 4, 6)))
+    assert_outcome(report, "fail", contains="调查终结报告（卷内第8页）")
+    unserved = run("PEN-PROC-021", pen(services=[make_case("penalty").services[0]]))
+    assert_outcome(unserved, "fail", contains="行政处罚决定书（卷内第18页）无送达记录")
+    no_receipt = run(
+        "PEN-PROC-021", pen(services__1__receipt=False, services__1__receipt_document=DELETE)
+    )
+    assert_outcome(no_receipt, "fail", contains="行政处罚决定书（卷内第18页）直接送达")
+    electronic = pen(services__1__method="electronic", services__1__consent_confirmation=False)
+    consent = run("PEN-PROC-022", electronic)
+    assert_outcome(consent, "fail", contains="行政处罚决定书（卷内第18页）电子送达")
+    for finding in [*report, *unserved, *no_receipt, *consent]:
+        assert not re.search(r"\bD\d+\b", finding.message), finding.message
+        assert not re.search(r"\bD\d+\b", json.dumps(finding.values, default=str)), finding
+
+
+def test_003_document_already_failed_by_evid_005_is_not_deducted_again() -> None:
+    # The inquiry record D03 is evidence E3; dated and collected after the decision and the
+    # closing, PEN-EVID-005 fails the item, so PEN-PROC-003 stands aside for D03.
+    late = {
+        "documents__2__date": date(2025, 4, 20),
+        "evidence__2__collected_date": date(2025, 4, 20),
+    }
+    check("PEN-PROC-003", pen(**late), "pass")
+    # The same record with its evidence item collected in time is still out of the span here.
+    check("PEN-PROC-003", pen(documents__2__date=date(2025, 4, 20)), "fail", "询问笔录")
+    # An evidence item collected before the clue and before the violation began: EVID-005's.
+    early = {
+        "documents__2__date": date(2025, 2, 20),
+        "evidence__2__collected_date": date(2025, 2, 20),
+    }
+    check("PEN-PROC-003", pen(**early), "pass")
+
+
+def test_005_sectors_without_a_number_are_not_checked() -> None:
+    for sector in ("emergency_management", "urban_management", "ecology_environment"):
+        late = pen(sector=sector, filing__date=date(2025, 6, 1))
+        check("PEN-PROC-005", late, "not_applicable", "及时立案")
+    # A standard may set the sector; the message then says the standard set the period.
+    check(
+        "PEN-PROC-005",
+        pen(sector="ecology_environment", filing__date=date(2025, 3, 13)),
+        "fail",
+        "评查标准设定的立案核查期限",
+        filing__period_working_days={"default": 0, "ecology_environment": 7},
+    )
+
+
+def test_005_message_names_the_rule_that_sets_the_period() -> None:
+    late = pen(clue__found_date=date(2025, 1, 24), filing__date=date(2025, 2, 21))
+    check("PEN-PROC-005", late, "fail", "依《市场监督管理行政处罚程序规定》第十八条第一款规定")
+    farm = pen(sector="agriculture", filing__date=date(2025, 3, 13))
+    check("PEN-PROC-005", farm, "fail", "《农业行政处罚程序规定》第二十九条")
+
+
+def test_014_premature_decision_deducted_once_with_008() -> None:
+    # SAMR: reply and hearing-request periods both end Mon 31 Mar; a decision on 28 Mar fails
+    # PEN-PROC-008 and PEN-PROC-014 stands aside.
+    rights = ["statement", "defence", "hearing"]
+    early = {"decision__date": date(2025, 3, 28), "decision__approval__date": date(2025, 3, 28)}
+    case = _fine(150000, prior_notice__rights=rights, **early)
+    check("PEN-PROC-008", case, "fail", "截止2025-03-31")
+    check("PEN-PROC-014", case, "not_applicable", "PEN-PROC-008")
+    # A statement on 25 Mar excuses the reply period but not the hearing request period.
+    stated = {"type": "statement", "date": date(2025, 3, 25), "reexamined": True}
+    both = _fine(150000, prior_notice__rights=rights, reply=stated, **early)
+    check("PEN-PROC-008", both, "pass")
+    check("PEN-PROC-014", both, "fail", "截止2025-03-31")
+
+
+def test_014_not_applicable_when_the_hearing_right_was_never_given() -> None:
+    early = {"decision__date": date(2025, 3, 28), "decision__approval__date": date(2025, 3, 28)}
+    stated = {"type": "statement", "date": date(2025, 3, 25), "reexamined": True}
+    case = _fine(150000, reply=stated, **early)
+    check("PEN-PROC-011", case, "fail")
+    check("PEN-PROC-014", case, "not_applicable", "PEN-PROC-011")
+
+
+def test_026_is_scored_under_legal_basis() -> None:
+    rule = RULES["PEN-PROC-026"]
+    assert (rule.category, rule.dimension, rule.veto) == ("legal_basis", "merits", True)
+
+
+# ---------------------------------------------------------------------------------------------
+# PEN-PROC-034 / 035 听证主持人、听证笔录
+# ---------------------------------------------------------------------------------------------
+
+
+def _held(**fields: Any) -> dict[str, Any]:
+    hearing: dict[str, Any] = {
+        "requested": True,
+        "request_date": date(2025, 3, 26),
+        "held": True,
+        "date": date(2025, 3, 31),
+        "party_attended": True,
+        "presiding_officer": "O4",
+    }
+    hearing.update(fields)
+    return {k: v for k, v in hearing.items() if v is not DELETE}
+
+
+def _with_record(**record: Any) -> list[dict[str, Any]]:
+    docs: list[dict[str, Any]] = [
+        {
+            "id": d.id,
+            "type": d.type,
+            "date": d.date,
+            "page_from": d.page_from,
+            "officers": d.officers,
+        }
+        for d in make_case("penalty").documents
+    ]
+    entry = {"id": "D18", "type": "hearing_record", "date": date(2025, 3, 31), "page_from": 30}
+    entry.update(record)
+    docs.append({k: v for k, v in entry.items() if v is not DELETE})
+    return docs
+
+
+def test_034_investigator_presiding_fails() -> None:
+    assigned = pen(hearing=_held(presiding_officer="O1"), documents=_with_record(party_signed=True))
+    check(
+        "PEN-PROC-034", assigned, "fail", "听证主持人陈晓东系本案调查人员（立案时指定的办案人员）"
+    )
+    # Not designated at 立案 but signed the inspection record: still an investigator.
+    signer = pen(
+        hearing=_held(presiding_officer="O4"),
+        filing__assigned_officers=["O1"],
+        documents__1__officers=["O1", "O4"],
+    )
+    check("PEN-PROC-034", signer, "fail", "在检查笔录（卷内第2页）上签名的执法人员")
+
+
+def test_034_independent_presider_passes_and_missing_presider_needs_review() -> None:
+    check("PEN-PROC-034", pen(hearing=_held()), "pass")
+    unnamed = pen(hearing=_held(presiding_officer=DELETE))
+    check("PEN-PROC-034", unnamed, "needs_review", "未记载听证主持人")
+    check("PEN-PROC-034", pen(), "not_applicable")
+    check("PEN-PROC-034", pen(hearing=_held(held=False, date=DELETE)), "not_applicable")
+
+
+def test_035_hearing_record_signatures() -> None:
+    hearing = {"hearing": _held(record="D18")}
+    check("PEN-PROC-035", pen(documents=_with_record(party_signed=True), **hearing), "pass")
+    unsigned = pen(documents=_with_record(party_signed=False), **hearing)
+    check("PEN-PROC-035", unsigned, "fail", "听证笔录（卷内第30页）无当事人或其代理人签字")
+    refused = pen(
+        documents=_with_record(party_signed=False, party_refused=True, refusal_noted=False),
+        **hearing,
+    )
+    check("PEN-PROC-035", refused, "fail", "听证主持人未在笔录中注明")
+    noted = pen(
+        documents=_with_record(party_signed=False, party_refused=True, refusal_noted=True),
+        **hearing,
+    )
+    check("PEN-PROC-035", noted, "pass")
+    unknown = pen(documents=_with_record(), **hearing)
+    check("PEN-PROC-035", unknown, "needs_review", "是否经当事人或其代理人核对")
+
+
+def test_035_pre_2021_unnoted_refusal_needs_review() -> None:
+    # The refusal note is new in the 2021 Law (2017 第四十二条第一款第（七）项 had none).
+    case = pen(
+        hearing=_held(date=date(2021, 3, 1), record="D18"),
+        documents=_with_record(
+            date=date(2021, 3, 1), party_signed=False, party_refused=True, refusal_noted=False
+        ),
+    )
+    check("PEN-PROC-035", case, "needs_review", "拒绝签字")
+
+
+def test_035_left_to_other_rules() -> None:
+    # No hearing record at all: TS-REC-001 reports it.
+    check("PEN-PROC-035", pen(hearing=_held()), "not_applicable", "TS-REC-001")
+    # A hearing record an evidence item relies on: PEN-EVID-002 checks its signature.
+    evidence = [
+        *[
+            {"id": e.id, "type": e.type, "name": e.name, "document": e.document}
+            for e in make_case("penalty").evidence
+        ],
+        {"id": "E6", "type": "party_statement", "name": "听证笔录", "document": "D18"},
+    ]
+    relied = pen(
+        hearing=_held(record="D18"), documents=_with_record(party_signed=False), evidence=evidence
+    )
+    check("PEN-PROC-035", relied, "not_applicable", "PEN-EVID-002")
+    absent = pen(
+        hearing=_held(party_attended=False, record="D18"),
+        documents=_with_record(party_signed=False),
+    )
+    check("PEN-PROC-035", absent, "not_applicable")
+
+
+# ---------------------------------------------------------------------------------------------
+# PEN-PROC-036 告知权利
+# ---------------------------------------------------------------------------------------------
+
+
+def test_036_first_collection_without_rights_told() -> None:
+    case = pen(documents__1__rights_told=False)
+    check("PEN-PROC-036", case, "fail", "首次向当事人收集证据的检查笔录（卷内第2页）（2025-03-03）")
+    # Only the first record counts: a later inquiry without the flag set to true passes.
+    check("PEN-PROC-036", pen(documents__2__rights_told=False), "pass")
+    check("PEN-PROC-036", pen(), "pass")
+
+
+def test_036_flag_not_recorded_is_not_judged() -> None:
+    case = pen(documents__1__rights_told=DELETE, documents__2__rights_told=DELETE)
+    check("PEN-PROC-036", case, "not_applicable", "未记载")
+    # The first record is judged even if a later one records the flag.
+    check("PEN-PROC-036", pen(documents__1__rights_told=DELETE), "not_applicable")
+
+
+def test_036_witness_records_and_sector_switch() -> None:
+    parties = [
+        *[{"id": p.id, "type": p.type, "name": p.name} for p in make_case("penalty").parties],
+        {"id": "P2", "type": "natural_person", "name": "证人甲", "role": "witness"},
+    ]
+    witness_first = pen(
+        parties=parties,
+        documents__1__party="P2",
+        documents__1__rights_told=False,
+    )
+    check("PEN-PROC-036", witness_first, "pass")  # the inquiry of the party (D03) is first
+    off = {"default": False}
+    check(
+        "PEN-PROC-036",
+        pen(documents__1__rights_told=False),
+        "not_applicable",
+        investigation__rights_told_required=off,
+    )
+    # The simple procedure carries the rights in the on-the-spot notice (PEN-PROC-006).
+    check("PEN-PROC-036", simple(documents__0__rights_told=False), "not_applicable")
+
+
+def test_036_seizure_on_site_record() -> None:
+    seizure = _seizure(on_site_record="D02")
+    told = pen(compulsory_measures=[seizure])
+    check("PEN-PROC-036", told, "pass")
+    silent = pen(compulsory_measures=[seizure], documents__1__rights_told=False)
+    findings = run("PEN-PROC-036", silent)
+    assert_outcome(findings, "fail", contains="2025-03-03实施的扣押的检查笔录（卷内第2页）")
+    assert any("救济途径" in f.message for f in findings)
+    # 先行登记保存 is not a 行政强制措施: only the first-collection part applies to it.
+    preserved = pen(
+        compulsory_measures=[_measure(on_site_record="D03")], documents__2__rights_told=False
+    )
+    check("PEN-PROC-036", preserved, "pass")
+
+
+# ---------------------------------------------------------------------------------------------
+# PEN-PROC-037 / 038 加处罚款、申请法院强制执行
+# ---------------------------------------------------------------------------------------------
+
+
+def _overdue(surcharge: float, completed: date, **more: Any) -> CaseFile:
+    # Decision served Thu 3 Apr 2025: 15 days end Fri 18 Apr.
+    return pen(
+        execution__surcharge=surcharge,
+        execution__completed_date=completed,
+        execution__payments__0__date=completed,
+        closing__event_date=completed,
+        closing__date=completed,
+        **more,
+    )
+
+
+def test_037_surcharge_capped_at_the_fine() -> None:
+    case = _overdue(60000, date(2025, 12, 1))
+    check("PEN-PROC-037", case, "fail", "加处罚款60000元超过罚款数额50000元")
+
+
+def test_037_surcharge_rate() -> None:
+    # Paid Wed 23 Apr: at most 5 days overdue → 3% × 50,000 × 5 = 7,500 yuan.
+    check("PEN-PROC-037", _overdue(7500, date(2025, 4, 23)), "pass")
+    check("PEN-PROC-037", _overdue(9000, date(2025, 4, 23)), "fail", "至多加处7500元")
+
+
+def test_037_deadline_moves_off_a_holiday() -> None:
+    # Served Fri 19 Sep 2025: 15 days end Sat 4 Oct, inside National Day → Thu 9 Oct.
+    # Paid Fri 10 Oct: 1 day overdue at most (1,500 yuan).
+    served = {"services__1__date": date(2025, 9, 19), "decision__date": date(2025, 9, 18)}
+    check("PEN-PROC-037", _overdue(1500, date(2025, 10, 10), **served), "pass")
+    check("PEN-PROC-037", _overdue(3000, date(2025, 10, 10), **served), "fail", "截止2025-10-09")
+
+
+def test_037_surcharge_without_delay_and_undecidable_cases() -> None:
+    check("PEN-PROC-037", _overdue(500, date(2025, 4, 10)), "fail", "未逾期却加处罚款")
+    deferral = _overdue(500, date(2025, 6, 10), execution__deferral={"approver": "O3"})
+    check("PEN-PROC-037", deferral, "needs_review", "延期或者分期缴纳")
+    unserved = _overdue(500, date(2025, 6, 10), services=[make_case("penalty").services[0]])
+    check("PEN-PROC-037", unserved, "needs_review", "送达日期")
+    check("PEN-PROC-037", pen(), "not_applicable")
+
+
+def _enforced(demand: date | None, applied: date, **more: Any) -> CaseFile:
+    fields: dict[str, Any] = {
+        "execution__payments": [],
+        "execution__completed_date": DELETE,
+        "execution__court_application_date": applied,
+        "closing": DELETE,
+        **more,
+    }
+    if demand is not None:
+        fields["execution__demand_notice_date"] = demand
+    return pen(**fields)
+
+
+def test_038_demand_notice_period_across_national_day() -> None:
+    # Decision served 3 Apr 2025: remedy periods end 3 Oct (a holiday) → Thu 9 Oct.
+    # Demand served Fri 26 Sep: 10 WD count Sun 28 Sep (make-up), 29, 30 Sep, 9, 10, Sat 11 Oct
+    # (make-up), 13, 14, 15, 16 Oct → the application must come after Thu 16 Oct.
+    check("PEN-PROC-038", _enforced(date(2025, 9, 26), date(2025, 10, 17)), "pass")
+    early = _enforced(date(2025, 9, 26), date(2025, 10, 16))
+    check("PEN-PROC-038", early, "fail", "十个工作日至2025-10-16届满")
+
+
+def test_038_no_demand_notice() -> None:
+    check("PEN-PROC-038", _enforced(None, date(2025, 10, 20)), "fail", "未见催告")
+    docs = [
+        *[{"id": d.id, "type": d.type} for d in make_case("penalty").documents],
+        {"id": "D18", "type": "demand_notice"},
+    ]
+    undated = _enforced(None, date(2025, 10, 20), documents=docs)
+    check("PEN-PROC-038", undated, "needs_review", "未记载送达日期")
+
+
+def test_038_application_before_the_remedy_periods_ran_out() -> None:
+    case = _enforced(date(2025, 8, 1), date(2025, 9, 1))
+    check("PEN-PROC-038", case, "fail", "至2025-10-09届满")
+    docs = [
+        *[{"id": d.id, "type": d.type} for d in make_case("penalty").documents],
+        {"id": "D18", "type": "other", "title": "行政复议决定书"},
+    ]
+    reviewed = _enforced(date(2025, 8, 1), date(2025, 9, 1), documents=docs)
+    check("PEN-PROC-038", reviewed, "needs_review", "复议或诉讼文书")
+
+
+def test_038_application_more_than_three_months_late() -> None:
+    # Window ends 9 Oct 2025 + 3 months = Fri 9 Jan 2026.
+    check("PEN-PROC-038", _enforced(date(2025, 12, 1), date(2026, 1, 9)), "pass")
+    late = _enforced(date(2025, 12, 1), date(2026, 1, 12))
+    check("PEN-PROC-038", late, "fail", "超过三个月")
+    untold = _enforced(date(2025, 12, 1), date(2026, 1, 12), decision__remedy=DELETE)
+    check("PEN-PROC-038", untold, "needs_review", "可能延至一年")
+    deferred = _enforced(
+        date(2025, 12, 1), date(2026, 1, 12), execution__deferral={"approver": "O3"}
+    )
+    check("PEN-PROC-038", deferred, "needs_review", "延期缴纳")
+    check("PEN-PROC-038", pen(), "not_applicable")
