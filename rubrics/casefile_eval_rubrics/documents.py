@@ -107,6 +107,14 @@ def _doc_name(doc: Document) -> str:
     return name
 
 
+def _doc_ref(doc: Document) -> str:
+    """The same as :func:`_doc_name`, for use inside parentheses."""
+    name = doc.title or _label(doc.type)
+    if doc.page_from is not None:
+        return f"{name}，卷内第{doc.page_from}页"
+    return name
+
+
 def _decision_document(case: CaseFile) -> Document | None:
     decision = case.decision
     if decision is None:
@@ -120,7 +128,7 @@ def _decision_document(case: CaseFile) -> Document | None:
 
 def _acting_name(case: CaseFile) -> str:
     """The name the act must be taken in: an entrusted body acts in the entrusting agency's
-    name (行政处罚法第二十条第三款, 行政许可法第二十四条第二款)."""
+    name (行政处罚法第二十条第四款, 行政许可法第二十四条第三款)."""
     agency = case.agency
     if (
         agency.subject_type == "entrusted"
@@ -157,10 +165,32 @@ def _frozen(value: Sequence[str]) -> frozenset[str]:
 # Required documents: conditions and compilation of ``documents.required``
 # ---------------------------------------------------------------------------------------------
 
+
+def _is_major(case: CaseFile) -> bool:
+    """The file itself shows a major enforcement decision (重大执法决定) that needs 法制审核:
+    its own determination, a hearing held or a hearing flagged as of major public interest
+    (行政处罚法第五十八条第一款第（一）项、第（二）项; 市场监管程序规定第五十条第一款)."""
+    major = case.major_decision
+    if major is not None and major.major:
+        return True
+    hearing = case.hearing
+    return hearing is not None and (hearing.held is True or hearing.public_interest is True)
+
+
 _FLAG_CONDITIONS: dict[str, Callable[[CaseFile], bool]] = {
     "decided": lambda c: (
         c.decision is not None and (c.decision.date is not None or c.decision.outcome is not None)
     ),
+    # A filing with its date and the head's approval: without them PEN-PROC-004 reports the
+    # missing filing or approval, which the 立案审批表 would have recorded.
+    "filing_approved": lambda c: (
+        c.filing is not None and c.filing.date is not None and c.filing.approval is not None
+    ),
+    "notice_recorded": lambda c: (
+        c.prior_notice is not None
+        and (c.prior_notice.document is not None or c.prior_notice.date is not None)
+    ),
+    "major": _is_major,
     "hearing_held": lambda c: c.hearing is not None and c.hearing.held is True,
     "legal_review": lambda c: c.legal_review is not None,
     "collective_discussion": lambda c: c.collective_discussion is not None,
@@ -267,6 +297,83 @@ def _present_types(case: CaseFile) -> frozenset[str]:
     return present
 
 
+def _yuan(amount: float) -> str:
+    return str(int(amount)) if float(amount).is_integer() else f"{amount:.2f}"
+
+
+def _dated(label: str, day: dt.date | None) -> str:
+    return f"{label}{day.isoformat()}" if day is not None else ""
+
+
+def _decision_context(case: CaseFile) -> str:
+    decision = case.decision
+    return _dated("决定日期", decision.date if decision is not None else None)
+
+
+def _service_context(case: CaseFile) -> str:
+    """The document whose service proof is missing (the decision), its date and service."""
+    doc = _decision_document(case)
+    parts = [f"送达文书：{_doc_ref(doc)}"] if doc is not None else []
+    parts.append(_decision_context(case))
+    if doc is not None:
+        served = next((s.date for s in case.services if s.document == doc.id and s.date), None)
+        parts.append(_dated("送达日期", served))
+    return "；".join(p for p in parts if p)
+
+
+def _closing_context(case: CaseFile) -> str:
+    closing = case.closing
+    if closing is not None:
+        day = closing.date or (closing.approval.date if closing.approval else None)
+        if day is not None:
+            return _dated("结案日期", day)
+    return _dated("归档日期", case.archive.date if case.archive is not None else None)
+
+
+#: What a missing document would have recorded, for the message: the event and its date.
+#: Computed only for a missing document.
+_REQUIREMENT_CONTEXT: dict[str, Callable[[CaseFile], str]] = {
+    "filing_approval": lambda c: _dated("立案日期", c.filing.date if c.filing else None),
+    "preservation_notice": lambda c: _dated(
+        "先行登记保存日期",
+        next((m.date for m in c.compulsory_measures if m.type == "advance_preservation"), None),
+    ),
+    "investigation_report": _decision_context,
+    "case_review_opinion": _decision_context,
+    "collective_discussion_record": lambda c: _dated(
+        "集体讨论日期", c.collective_discussion.date if c.collective_discussion else None
+    ),
+    "hearing_notice": lambda c: _dated("听证日期", c.hearing.date if c.hearing else None),
+    "hearing_report": lambda c: _dated("听证日期", c.hearing.date if c.hearing else None),
+    "decision_approval": _decision_context,
+    "penalty_decision": _decision_context,
+    "no_penalty_decision": _decision_context,
+    "on_the_spot_decision": _decision_context,
+    "closing_approval": _closing_context,
+    "application_form": lambda c: _dated(
+        "收到申请材料日期", c.application.date if c.application else None
+    ),
+    "correction_notice": lambda c: _dated(
+        "补正告知日期", next((x.date for x in c.corrections if x.date), None)
+    ),
+    "licensing_decision_approval": _decision_context,
+    "licence_certificate": lambda c: _dated("颁发日期", c.issuance.date if c.issuance else None),
+    "service_receipt": _service_context,
+    "service_announcement": _service_context,
+    "fee_receipt": lambda c: (
+        f"收费金额{_yuan(c.fees.amount)}元" if c.fees is not None and c.fees.amount else ""
+    ),
+}
+
+
+def _requirement_context(case: CaseFile, types: frozenset[str]) -> str:
+    for doc_type in sorted(types):
+        context = _REQUIREMENT_CONTEXT.get(doc_type)
+        if context is not None and (text := context(case)):
+            return text
+    return ""
+
+
 # ---------------------------------------------------------------------------------------------
 # Parameters
 # ---------------------------------------------------------------------------------------------
@@ -281,7 +388,9 @@ def _req(step: str, *types: str, when: str | list[str] | None = None) -> dict[st
 
 # What other built-in plugins already score is left out of the defaults, so that one missing
 # document is not deducted twice (a standard that disables those rules can add the entries
-# back): 送达回证 PEN-PROC-021, 罚没款票据 PEN-PROC-033, 查封扣押决定书和清单 PEN-PROC-030,
+# back): 送达回证 PEN-PROC-021, 罚没款票据 PEN-PROC-032, 查封扣押决定书和清单 PEN-PROC-030,
+# 告知书 PEN-PROC-006, 立案审批表 of a file without an approved filing PEN-PROC-004,
+# 案件审核 of a major decision (which needs 法制审核) TS-REV-001,
 # 法制审核意见书 TS-REV-006, 听证笔录 / 催告书 / 强制执行申请书 / 核查笔录 TS-REC-001,
 # 受理通知书 / 不予受理决定书 LIC-ACC-003, 准予 / 不予许可决定书 LIC-DOC-001, 利害关系人告知书
 # LIC-REV-003, 延期和特别程序时间告知 LIC-DEC-003 / LIC-DEC-004, 许可听证通知 LIC-HEAR-006.
@@ -296,7 +405,7 @@ _LICENSING_COMMON = [
 
 DEFAULT_REQUIRED: dict[str, list[Any]] = {
     "penalty.general": [
-        _req("立案", "filing_approval"),
+        _req("立案", "filing_approval", when="filing_approved"),
         _req(
             "调查",
             "inquiry_record",
@@ -310,10 +419,9 @@ DEFAULT_REQUIRED: dict[str, list[Any]] = {
         _req(
             "审核",
             "case_review_opinion",
-            when=["decided", "sector=market_regulation", "!legal_review"],
+            when=["decided", "sector=market_regulation", "!legal_review", "!major"],
         ),
         _req("集体讨论", "collective_discussion_record", when="collective_discussion"),
-        _req("告知", "prior_notice", when="outcome=penalty"),
         _req("听证", "hearing_notice", when="hearing_held"),
         _req("听证", "hearing_report", when=["hearing_held", "sector=market_regulation"]),
         _req("审批", "decision_approval", when="decided"),
@@ -442,7 +550,7 @@ PARAMETERS: list[Parameter] = [
         description="应当加盖执法机关印章的对外文书种类",
         basis=(
             "《中华人民共和国行政处罚法》第五十九条第二款；《中华人民共和国行政强制法》"
-            "第二十四条第二款第（六）项；《中华人民共和国行政许可法》第三十二条第二款"
+            "第二十四条第二款第（五）项；《中华人民共和国行政许可法》第三十二条第二款"
         ),
     ),
     Parameter(
@@ -478,17 +586,17 @@ PARAMETERS: list[Parameter] = [
     ),
     Parameter(
         name="archive.closing_working_days",
-        default={"default": 15, "market_regulation": 15},
+        default={"default": None, "market_regulation": 15},
         schema={
             "type": "object",
             "required": ["default"],
             "additionalProperties": {"type": ["integer", "null"], "minimum": 1},
         },
         description=(
-            "结案事由发生后填写结案审批表、予以结案的期限（工作日），按执法领域；"
-            "null 表示该领域不检查"
+            "结案事由发生后填写结案审批表、予以结案的期限（工作日），按执法领域（default 为其他"
+            "领域）；null 表示该领域不检查。默认仅市场监管领域15个工作日，其他领域未见规定，不检查"
         ),
-        basis="《市场监督管理行政处罚程序规定》第七十七条",
+        basis="《市场监督管理行政处罚程序规定》第七十七条（仅市场监管领域）",
     ),
     Parameter(
         name="archive.deadline_days",
@@ -538,18 +646,27 @@ PARAMETERS: list[Parameter] = [
         "of the anonymous 评分细则 (立案, 调查, 审批, 告知, 决定, 送达, 结案 — a step without a "
         "document bars 优秀), the SAMR volume order (第七十八条, SR-14) and the Henan licensing "
         "document list (domain-standards §2.7), minus documents another built-in rule already "
-        "scores (送达回证 PEN-PROC-021, fine receipts PEN-PROC-033, seizure documents "
-        "PEN-PROC-030, legal review opinion TS-REV-006, hearing record / demand / court "
+        "scores (送达回证 PEN-PROC-021, fine receipts PEN-PROC-032, seizure documents "
+        "PEN-PROC-030, the 告知书 PEN-PROC-006 (veto; a standard can add it back with the "
+        "condition notice_recorded), the 立案审批表 of a file without a filing date and "
+        "approval PEN-PROC-004 (condition filing_approved), legal review opinion TS-REV-006, "
+        "hearing record / demand / court "
         "application / verification record TS-REC-001, licensing acceptance notice LIC-ACC-003, "
         "licensing decision LIC-DOC-001 — which also requires the denial decision for a denial —, "
         "interested-party, extension and excluded-time notices and licensing hearing notice "
         "LIC-REV-003 / LIC-DEC-003 / LIC-DEC-004 / LIC-HEAR-006). Approvals other than "
         "立案审批表 and the decision approval are not required as separate forms (Beijing 2016: "
         "other approvals may be merged). 不予处罚 files need the no-penalty decision instead "
-        "of the penalty decision and no prior notice (第四十四条 applies to penalties). SAMR "
-        "general-procedure files without a legal review need a 案件审核 opinion (第五十条). A "
-        "service, payment or fee the file records with a receipt counts as its receipt "
-        "document. One finding per missing document."
+        "of the penalty decision. SAMR general-procedure files with no review record need a "
+        "案件审核 opinion (第五十条), unless the file shows a major decision (condition major: "
+        "major_decision.major, a hearing held or a hearing flagged public_interest): such a "
+        "case needs 法制审核, not 案件审核, and TS-REV-001 reports its absence. A review record "
+        "of either type makes the opinion TS-REV-006's. Decisions whose major status rests "
+        "only on TS-REV-001's amount thresholds (legal_review.triggers, another plugin's "
+        "parameter) are not seen here. A service, payment or fee the file records with a "
+        "receipt counts as its receipt document. One finding per missing document; the message "
+        "names the event the document records and its date (for a missing service proof: the "
+        "decision document, its date and the service date)."
     ),
 )
 def required_documents(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
@@ -566,11 +683,15 @@ def required_documents(case: CaseFile, ctx: CheckContext) -> Finding | list[Find
             continue
         if all(test(case) for test in req.conditions):
             where = f"{req.step}环节" if req.step else "卷内"
+            context = _requirement_context(case, req.types)
+            values = {"环节": req.step or "—", "缺少文书": req.label}
+            if context:
+                values["相关事项"] = context
             findings.append(
                 ctx.fail(
-                    f"{where}缺少{req.label}",
+                    f"{where}缺少{req.label}" + (f"（{context}）" if context else ""),
                     "/documents",
-                    values={"环节": req.step or "—", "缺少文书": req.label},
+                    values=values,
                 )
             )
     return findings or ctx.passed()
@@ -910,7 +1031,7 @@ def _suffixes(value: Mapping[str, Sequence[str]]) -> dict[str, frozenset[str]]:
     basis=[
         f"{_PENALTY_LAW}第五十九条第二款",
         f"{_PENALTY_LAW}第五十二条第二款",
-        "《中华人民共和国行政强制法》第二十四条第二款第（六）项",
+        "《中华人民共和国行政强制法》第二十四条第二款第（五）项",
         f"{_LICENSING_LAW}第三十二条第二款",
     ],
     deduction=3,
@@ -922,16 +1043,22 @@ def _suffixes(value: Mapping[str, Sequence[str]]) -> dict[str, frozenset[str]]:
     notes=(
         "Outward types: parameter documents.outward_types. A seal is the agency's own when its "
         "name equals the agency's full name (for an entrusted body: the entrusting agency, "
-        "第二十条第三款) or that name followed by a suffix listed in documents.special_seals for "
-        "the "
-        "file's kind (行政许可专用章 / 行政审批专用章 for licensing; 行政处罚专用章 for penalty). "
+        "行政处罚法第二十条第四款, 行政许可法第二十四条第三款) or that name followed by a suffix "
+        "listed in documents.special_seals for the file's kind (行政许可专用章 / 行政审批专用章 "
+        "for licensing; 行政处罚专用章 for penalty). "
         "Any other suffix after the agency name is read as an internal unit; any other name as "
         "another body (anonymous 评分细则: such seals bar 优秀). sealed=true with no seal name "
         "passes; an outward document whose seal is not recorded at all is needs_review. "
         "On-the-spot decisions: 第五十二条第二款 requires the officers' signature or seal, so an "
         "unsealed one passes when officers signed, except in market regulation, where SR-12 "
         "reads the SAMR rule as requiring the agency seal (article not verified) — needs_review. "
-        "decision.sealed=false is a defect of the decision (counted once). Licensing files: "
+        "decision.sealed=false is a defect of the decision (counted once). Entrusted bodies: "
+        "a decision issued in a name other than the entrusting agency's (or with the issuing "
+        "name not recorded) is PEN-SUBJ-004's (penalty, veto) or LIC-SUBJ-002's (licensing, "
+        "veto), and the seal goes with the name, so the decision document's seal owner is not "
+        "judged here; when the decision is recorded as issued in the entrusting agency's name "
+        "those rules pass and a seal of another body is still failed here. An unsealed decision "
+        "is failed here in every case (neither rule looks at the seal). Licensing files: "
         "the acceptance notice / refusal is scored by LIC-ACC-003, and whether the decision and "
         "the licence are sealed at all by LIC-DOC-001 / LIC-DOC-002 (licensing plugin); this "
         "rule then only checks whose seal the decision and licence bear."
@@ -947,6 +1074,14 @@ def outward_documents_sealed(case: CaseFile, ctx: CheckContext) -> Finding | lis
     acting = _acting_name(case)
     decision_doc = _decision_document(case)
     licensing = case.kind == "licensing"
+    # An entrusted body's decision issued in a name other than the entrusting agency's is
+    # PEN-SUBJ-004's / LIC-SUBJ-002's veto, and the seal goes with the name: its owner is not
+    # judged again here.
+    owner_left_out: Document | None = None
+    if case.agency.subject_type == "entrusted" and decision_doc is not None:
+        issuer = case.decision.issuing_agency_name if case.decision is not None else None
+        if not issuer or _norm(issuer) != acting:
+            owner_left_out = decision_doc
     findings: list[Finding] = []
     unknown: list[str] = []
     decision_flagged = False
@@ -976,7 +1111,8 @@ def outward_documents_sealed(case: CaseFile, ctx: CheckContext) -> Finding | lis
                 continue
             problem = "未加盖印章"
         elif doc.seal_name:
-            problem = _seal_problem(doc.seal_name, acting, suffixes)
+            if doc is not owner_left_out:
+                problem = _seal_problem(doc.seal_name, acting, suffixes)
         elif sealed is None and not owner_only:
             unknown.append(_doc_name(doc))
         if problem:
@@ -1079,17 +1215,120 @@ def corrections_confirmed(case: CaseFile, ctx: CheckContext) -> Finding:
 
 _DECISION_PROCEDURES = frozenset({"general", "simple"})
 _PENALTY_LAW_2021 = "2021-07-15"
+_PENALTY_LAW_2021_FALLBACK = dt.date(2021, 7, 15)
+_ITEM_ZH = ("", "一", "二", "三", "四", "五", "六")
+#: 第五十九条第一款's items of the 2021 Law; the earlier texts (1996, 2009, 2017) list the same
+#: items in 第三十九条第一款, for decisions "依照本法第三十八条的规定给予行政处罚" only.
+_ITEMS_2021 = {n: f"{_PENALTY_LAW}第五十九条第一款第（{_ITEM_ZH[n]}）项" for n in range(1, 7)}
+#: Items the pre-2021 on-the-spot decision had to state (2017 第三十四条第二款: the violation,
+#: the basis, the fine, time, place and the agency's name).
+_SIMPLE_BEFORE_2021_ITEMS = frozenset({2, 6})
+_FINE_DAYS = 15
+_PAYMENT_2021 = f"{_PENALTY_LAW}第六十七条第三款"
+_LITIGATION_LAW = "《中华人民共和国行政诉讼法》"
+_RECONSIDERATION_LAW = "《中华人民共和国行政复议法》"
+
+# Derived from the context's law registry, which lives for a whole batch: cached by identity.
+_LAW_START: dict[int, tuple[Any, dt.date]] = {}
+_OLD_BASIS: dict[tuple[str, str], str] = {}
 
 
-def _flag_rule(case: CaseFile, ctx: CheckContext, field: str, what: str) -> Finding:
+def _penalty_law_2021_from(ctx: CheckContext) -> dt.date:
+    """First day of the 2021 Penalty Law per the context's law registry."""
+    laws = ctx.laws
+    hit = _LAW_START.get(id(laws))
+    if hit is not None and hit[0] is laws:
+        return hit[1]
+    version = laws.edition(_PENALTY_LAW, 2021)
+    start = version.in_force_from if version is not None else _PENALTY_LAW_2021_FALLBACK
+    if len(_LAW_START) > 64:
+        _LAW_START.clear()
+    _LAW_START[id(laws)] = (laws, start)
+    return start
+
+
+def _old_penalty_law(ctx: CheckContext, day: dt.date, provision: str) -> str | None:
+    """``provision`` of the Penalty Law text in force on ``day`` (before 2021), cited with its
+    edition, e.g. 《中华人民共和国行政处罚法》（2017年修正）第三十九条第一款第（一）项; None before
+    the Law took effect. Article numbers did not change between 1996 and 2017."""
+    version = ctx.laws.in_force(_PENALTY_LAW, day)
+    if version is None:
+        return None
+    key = (version.edition, provision)
+    text = _OLD_BASIS.get(key)
+    if text is None:
+        year = version.edition_year
+        kind = next((k for k in ("修正", "修订") if k in version.edition), "")
+        label = f"（{year}年{kind}）" if year is not None else ""
+        text = _OLD_BASIS[key] = f"{_PENALTY_LAW}{label}{provision}"
+    return text
+
+
+def _content_basis(case: CaseFile, ctx: CheckContext, item: int) -> tuple[str | None, str]:
+    """The provision that required decision-content ``item`` (1–6 of 第五十九条第一款) on the
+    decision date, or (None, why not) when the Law then in force did not require it for this
+    decision. An unknown decision date is judged under the current Law."""
+    decision = case.decision
+    assert decision is not None
+    day = decision.date
+    if day is None or day >= _penalty_law_2021_from(ctx):
+        return _ITEMS_2021[item], ""
+    if case.procedure == "simple":
+        if item not in _SIMPLE_BEFORE_2021_ITEMS:
+            return None, (
+                f"决定日{day.isoformat()}，适用2021年修订前的行政处罚法，当场处罚决定书应载明的事项"
+                "（第三十四条第二款）不包括此项"
+            )
+        basis = _old_penalty_law(ctx, day, "第三十四条第二款")
+    elif decision.outcome != "penalty":
+        return None, (
+            f"决定日{day.isoformat()}，2021年修订前的行政处罚法第三十九条仅规定给予行政处罚的"
+            "决定书应载明的事项"
+        )
+    else:
+        basis = _old_penalty_law(ctx, day, f"第三十九条第一款第（{_ITEM_ZH[item]}）项")
+    if basis is None:
+        return None, f"决定日{day.isoformat()}早于行政处罚法施行"
+    return basis, ""
+
+
+def _payment_basis(case: CaseFile, ctx: CheckContext) -> str | None:
+    """The 15-day fine payment provision in force on the decision date."""
+    decision = case.decision
+    assert decision is not None
+    day = decision.date
+    if day is None or day >= _penalty_law_2021_from(ctx):
+        return _PAYMENT_2021
+    return _old_penalty_law(ctx, day, "第四十六条第三款")
+
+
+def _flag_rule(
+    case: CaseFile, ctx: CheckContext, field: str, item: int, what: str, what_simple: str = ""
+) -> Finding:
     """A decision flag: true passes, false fails, unrecorded cannot be judged."""
+    basis, why_not = _content_basis(case, ctx, item)
+    if basis is None:
+        return ctx.not_applicable(why_not)
+    if what_simple and basis.endswith("第三十四条第二款"):
+        what = what_simple
     value = getattr(case.decision, field)
     if value is True:
         return ctx.passed()
     pointer = f"/decision/{field}"
     if value is False:
-        return ctx.fail(f"决定书未载明{what}", pointer)
+        return ctx.fail(f"决定书未载明{what}（{basis}）", pointer, values={"依据": basis})
     return ctx.needs_review(f"案卷未记载决定书是否载明{what}", pointer)
+
+
+_DECISION_CONTENT_NOTE = (
+    " Law version by decision date (ctx.laws; unknown date = current Law): from 2021-07-15 "
+    "第五十九条第一款; before, the same items in 第三十九条第一款 of the text then in force "
+    "(1996 / 2009 / 2017 — numbering unchanged; 2017 text read in Theonefkguy/Chinese-Laws), "
+    "which covers decisions giving a penalty after the general procedure only (第三十八条): "
+    "pre-2021 不予处罚 decisions are not_applicable, and pre-2021 on-the-spot decisions are "
+    "judged on 第三十四条第二款 (the violation, basis, fine, time, place and agency name — "
+    "no party address, manner of performance or remedies)."
+)
 
 
 @rule(
@@ -1097,22 +1336,22 @@ def _flag_rule(case: CaseFile, ctx: CheckContext, field: str, what: str) -> Find
     title="决定书载明当事人的姓名或者名称、地址",
     category="documents",
     dimension="quality",
-    basis=[f"{_PENALTY_LAW}第五十九条第一款第（一）项"],
+    basis=[
+        f"{_PENALTY_LAW}第五十九条第一款第（一）项",
+        f"{_PENALTY_LAW}（2017年修正）第三十九条第一款第（一）项",
+    ],
     deduction=2,
     recommendation="决定书应当写明当事人的姓名或者名称、地址等基本情况（法人写明名称、"
     "统一社会信用代码、法定代表人、住所）。",
     applies_to=AppliesTo(
         kinds={"penalty"}, procedures=_DECISION_PROCEDURES, outcomes={"penalty", "no_penalty"}
     ),
-    in_force_from=_PENALTY_LAW_2021,
     example="决定书只写当事人名称，未写住所。",
-    notes=(
-        "Beijing 2016 item 30: party details incomplete −2. 2017 text: 第三十九条第一款第（一）项."
-    ),
+    notes="Beijing 2016 item 30: party details incomplete −2." + _DECISION_CONTENT_NOTE,
 )
 def decision_states_party(case: CaseFile, ctx: CheckContext) -> Finding:
     """The decision states the party's name and address."""
-    return _flag_rule(case, ctx, "party_stated", "当事人的姓名或者名称、地址")
+    return _flag_rule(case, ctx, "party_stated", 1, "当事人的姓名或者名称、地址")
 
 
 @rule(
@@ -1120,22 +1359,29 @@ def decision_states_party(case: CaseFile, ctx: CheckContext) -> Finding:
     title="决定书载明违法事实和证据",
     category="documents",
     dimension="quality",
-    basis=[f"{_PENALTY_LAW}第五十九条第一款第（二）项"],
+    basis=[
+        f"{_PENALTY_LAW}第五十九条第一款第（二）项",
+        f"{_PENALTY_LAW}（2017年修正）第三十九条第一款第（二）项",
+        f"{_PENALTY_LAW}（2017年修正）第三十四条第二款",
+    ],
     deduction=3,
     recommendation="决定书应当写明认定的违法事实（时间、地点、情节、后果）以及认定事实所依据的证据。",
     applies_to=AppliesTo(
         kinds={"penalty"}, procedures=_DECISION_PROCEDURES, outcomes={"penalty", "no_penalty"}
     ),
-    in_force_from=_PENALTY_LAW_2021,
     example="决定书仅表述“经查，当事人存在违法行为”，未列明事实和证据。",
     notes=(
         "21-point decision sheet (§1.9): −3 per missing element. Whether the facts are right is "
-        "the evidence plugin's business; this rule only checks that the document states them."
+        "the evidence plugin's business; this rule only checks that the document states them. "
+        "For pre-2021 on-the-spot decisions the message asks for the violation only "
+        "(当事人的违法行为, 第三十四条第二款)." + _DECISION_CONTENT_NOTE
     ),
 )
 def decision_states_facts(case: CaseFile, ctx: CheckContext) -> Finding:
     """The decision states the facts of the violation and the evidence."""
-    return _flag_rule(case, ctx, "facts_stated", "违法事实和证据")
+    return _flag_rule(
+        case, ctx, "facts_stated", 2, "违法事实和证据", what_simple="当事人的违法行为"
+    )
 
 
 @rule(
@@ -1143,36 +1389,75 @@ def decision_states_facts(case: CaseFile, ctx: CheckContext) -> Finding:
     title="决定书载明行政处罚的履行方式和期限",
     category="documents",
     dimension="quality",
-    basis=[f"{_PENALTY_LAW}第五十九条第一款第（四）项"],
+    basis=[
+        f"{_PENALTY_LAW}第五十九条第一款第（四）项",
+        f"{_PENALTY_LAW}第六十七条第三款",
+        f"{_PENALTY_LAW}（2017年修正）第三十九条第一款第（四）项",
+        f"{_PENALTY_LAW}（2017年修正）第四十六条第三款",
+    ],
     deduction=5,
     recommendation="决定书应当写明履行方式和期限，罚款写明“自收到本决定书之日起十五日内”缴纳及"
-    "缴款银行或电子支付渠道。",
+    "缴款银行或电子支付渠道，不得缩短法定的十五日缴纳期限。",
     applies_to=AppliesTo(kinds={"penalty"}, procedures=_DECISION_PROCEDURES, outcomes={"penalty"}),
-    in_force_from=_PENALTY_LAW_2021,
-    example="决定书只写“罚款5万元”，未写明缴纳方式和期限。",
+    example="决定书只写“罚款5万元”，未写明缴纳方式和期限；或要求当事人“于十日内缴清罚款”。",
     notes=(
-        "Beijing 2016 item 30: manner / time of performance missing or wrong −5. This rule "
-        "checks that the decision states the manner and time limit at all "
-        "(decision.performance_stated; a recorded payment period counts as a stated time "
-        "limit). Whether a fine's stated period is the statutory 15 days (第六十七条第三款) is "
-        "PEN-PROC-032 in the procedure plugin, so it is not deducted twice. Not applicable to "
-        "warnings and circulated criticism alone."
+        "Beijing 2016 item 30: manner / time of performance missing or wrong −5. Checks that "
+        "the decision states the manner and time limit at all (decision.performance_stated; a "
+        "recorded payment period counts as a stated time limit) and, for a fine, that the "
+        "stated payment period (decision.payment_days) is not shorter than the statutory 15 "
+        "days from receipt (第六十七条第三款; 2017 第四十六条第三款). No other rule checks the "
+        "stated period: PEN-PROC-032 only checks payment receipts. A longer stated period "
+        "favours the party and passes (deferral needs an approval, 第六十六条第二款, which is "
+        "not this rule's). Pre-2021 on-the-spot decisions: only the fine period is checked "
+        "(2017 第四十六条第三款 applies to them through 第三十三条). Not applicable to warnings "
+        "and circulated criticism alone." + _DECISION_CONTENT_NOTE
     ),
 )
 def decision_states_performance(case: CaseFile, ctx: CheckContext) -> Finding:
-    """The decision states the manner and time limit of performance."""
+    """The decision states the manner and time limit of performance, and a fine's payment
+    period is not shorter than 15 days."""
     decision = case.decision
     assert decision is not None
     types = {p.type for p in decision.penalties}
     if not types - _NON_PERFORMABLE:
         return ctx.not_applicable("仅给予警告或通报批评，无需履行")
+    days = decision.payment_days
+    short: Finding | None = None
+    if "fine" in types and days is not None and days < _FINE_DAYS:
+        payment_basis = _payment_basis(case, ctx)
+        if payment_basis is not None:
+            short = ctx.fail(
+                f"决定书载明的罚款缴纳期限为{days}日，少于法定的自收到行政处罚决定书之日起十五日"
+                f"（{payment_basis}）",
+                "/decision/payment_days",
+                values={"载明的缴纳期限（日）": days, "法定期限（日）": 15, "依据": payment_basis},
+            )
+    basis, why_not = _content_basis(case, ctx, 4)
+    if basis is None:
+        return short or ctx.not_applicable(why_not)
     if decision.performance_stated is False:
-        return ctx.fail("决定书未载明行政处罚的履行方式和期限", "/decision/performance_stated")
-    if decision.performance_stated is None and decision.payment_days is None:
+        return ctx.fail(
+            f"决定书未载明行政处罚的履行方式和期限（{basis}）",
+            "/decision/performance_stated",
+            values={"依据": basis},
+        )
+    if short is not None:
+        return short
+    if decision.performance_stated is None and days is None:
         return ctx.needs_review(
             "案卷未记载决定书是否载明履行方式和期限", "/decision/performance_stated"
         )
     return ctx.passed()
+
+
+def _litigation_months(ctx: CheckContext, day: dt.date | None) -> tuple[int, str]:
+    """The period to sue (months) and its provision: 6 months since the 2014 amendment
+    (第四十六条第一款, in force 2015-05-01), 3 months before (1989 第三十九条)."""
+    if day is not None:
+        version = ctx.laws.in_force(_LITIGATION_LAW, day)
+        if version is not None and (version.edition_year or 0) < 2014:
+            return 3, f"{_LITIGATION_LAW}（1989年）第三十九条"
+    return 6, f"{_LITIGATION_LAW}第四十六条第一款"
 
 
 @rule(
@@ -1183,8 +1468,11 @@ def decision_states_performance(case: CaseFile, ctx: CheckContext) -> Finding:
     basis=[
         f"{_PENALTY_LAW}第五十九条第一款第（五）项",
         f"{_PENALTY_LAW}第五十二条第二款",
-        "《中华人民共和国行政复议法》第二十条第一款",
-        "《中华人民共和国行政诉讼法》第四十六条第一款",
+        f"{_PENALTY_LAW}（2017年修正）第三十九条第一款第（五）项",
+        f"{_RECONSIDERATION_LAW}第二十条第一款",
+        f"{_RECONSIDERATION_LAW}（2017年修正）第九条第一款",
+        f"{_LITIGATION_LAW}第四十六条第一款",
+        f"{_LITIGATION_LAW}（1989年）第三十九条",
     ],
     deduction=2,
     recommendation="决定书应当写明复议机关和人民法院的全称，以及“自收到本决定书之日起六十日内”"
@@ -1192,24 +1480,28 @@ def decision_states_performance(case: CaseFile, ctx: CheckContext) -> Finding:
     applies_to=AppliesTo(
         kinds={"penalty"}, procedures=_DECISION_PROCEDURES, outcomes={"penalty", "no_penalty"}
     ),
-    in_force_from=_PENALTY_LAW_2021,
     example="决定书告知“可在十五日内向上级机关申请行政复议”，未写明复议机关和法院。",
     notes=(
-        "Elements: reconsideration body named; 60 days (复议法2023第二十条第一款; a shorter stated "
-        "period fails, a longer one is needs_review since a law may set a longer period); court "
-        "named; 6 months (行政诉讼法第四十六条第一款). Beijing 2016: body or court not named in "
-        "full −2; the finding's count is the number of defective elements. An absent remedy "
-        "record is needs_review; a remedy record without a body or court is read as the "
-        "document not naming it. For on-the-spot decisions from 2024-01-01 (复议前置) the court "
-        "and litigation period are not required here — PEN-DOC-006 checks the 复议前置 notice. "
+        "Elements: reconsideration body named; 60 days (复议法2023第二十条第一款, before 2024 "
+        "第九条第一款 — the same 60 days; a shorter stated period fails, a longer one is "
+        "needs_review since a law may set a longer period); court named; 6 months "
+        "(行政诉讼法第四十六条第一款; 3 months for decisions before 2015-05-01 under 1989 "
+        "第三十九条, by the law registry). Beijing 2016: body or court not named in full −2; "
+        "the finding's count is the number of defective elements. An absent remedy record is "
+        "needs_review; a remedy record without a body or court is read as the document not "
+        "naming it. For on-the-spot decisions from 2024-01-01 (复议前置) the court and "
+        "litigation period are not required here — PEN-DOC-006 checks the 复议前置 notice. "
         "不予处罚 decisions are reviewable too (复议法第十一条), so the notice is expected there "
-        "as well (SAMR template)."
+        "as well (SAMR template) from 2021-07-15." + _DECISION_CONTENT_NOTE
     ),
 )
 def decision_states_remedies(case: CaseFile, ctx: CheckContext) -> Finding:
     """The decision names the reconsideration body and court and states 60 days / 6 months."""
     decision = case.decision
     assert decision is not None
+    basis, why_not = _content_basis(case, ctx, 5)
+    if basis is None:
+        return ctx.not_applicable(why_not)
     remedy = decision.remedy
     if remedy is None:
         return ctx.needs_review("案卷未记载决定书的救济途径和期限告知内容", "/decision/remedy")
@@ -1235,17 +1527,20 @@ def decision_states_remedies(case: CaseFile, ctx: CheckContext) -> Finding:
             defects.append("未写明管辖法院")
             pointers.append("/decision/remedy/court")
         months = remedy.litigation_months
+        expected, _ = _litigation_months(ctx, decision.date)
         if months is None:
             defects.append("未写明提起行政诉讼的期限")
             pointers.append("/decision/remedy/litigation_months")
-        elif months != 6:
-            defects.append(f"提起行政诉讼期限写为{months}个月，与法定的六个月不符")
+        elif months != expected:
+            defects.append(
+                f"提起行政诉讼期限写为{months}个月，与法定的{_ITEM_ZH[expected]}个月不符"
+            )
             pointers.append("/decision/remedy/litigation_months")
     if defects:
         return ctx.fail(
-            "决定书救济告知不完整：" + "；".join(defects),
+            "决定书救济告知不完整：" + "；".join(defects) + f"（{basis}）",
             *pointers,
-            values={"问题": "；".join(defects)},
+            values={"问题": "；".join(defects), "依据": basis},
             count=len(defects),
         )
     if days is not None and days > 60:
@@ -1444,35 +1739,42 @@ def decision_states_adoption(case: CaseFile, ctx: CheckContext) -> Finding:
     title="决定书载明作出决定的行政机关名称和日期",
     category="documents",
     dimension="quality",
-    basis=[f"{_PENALTY_LAW}第五十九条第一款第（六）项", f"{_PENALTY_LAW}第五十二条第二款"],
+    basis=[
+        f"{_PENALTY_LAW}第五十九条第一款第（六）项",
+        f"{_PENALTY_LAW}第五十二条第二款",
+        f"{_PENALTY_LAW}（2017年修正）第三十九条第一款第（六）项",
+        f"{_PENALTY_LAW}（2017年修正）第三十四条第二款",
+    ],
     deduction=3,
     recommendation="决定书应当以作出决定的行政机关的全称署名，并写明作出决定的日期；受委托组织"
     "以委托机关名义作出。",
     applies_to=AppliesTo(
         kinds={"penalty"}, procedures=_DECISION_PROCEDURES, outcomes={"penalty", "no_penalty"}
     ),
-    in_force_from=_PENALTY_LAW_2021,
     example="决定书落款为“某区市场监督管理局执法大队”，或落款处无日期。",
     notes=(
         "Beijing 2016 item 30: seal but no issuer name −3; no date −2 (the date part is "
         "needs_review here: the model cannot tell an undated document from an unrecorded date, "
         "and CF-DOC-004 compares recorded dates). Issuer must equal the agency's full name. "
         "For an entrusted body, acting in the entrusting agency's name is PEN-SUBJ-004 (subject "
-        "plugin, veto), so the name is not compared here."
+        "plugin, veto), so the name is not compared here." + _DECISION_CONTENT_NOTE
     ),
 )
 def decision_states_issuer(case: CaseFile, ctx: CheckContext) -> Finding:
     """The decision is signed with the agency's full name and is dated."""
     decision = case.decision
     assert decision is not None
+    basis, why_not = _content_basis(case, ctx, 6)
+    if basis is None:
+        return ctx.not_applicable(why_not)
     issuer = decision.issuing_agency_name
     acting = _acting_name(case)
     entrusted = case.agency.subject_type == "entrusted"
     if issuer and _norm(issuer) != acting and not entrusted:
         return ctx.fail(
-            f"决定书署名“{issuer}”与作出决定的行政机关“{acting}”不一致",
+            f"决定书署名“{issuer}”与作出决定的行政机关“{acting}”不一致（{basis}）",
             "/decision/issuing_agency_name",
-            values={"署名": issuer, "执法机关": acting},
+            values={"署名": issuer, "执法机关": acting, "依据": basis},
         )
     doc = _decision_document(case)
     if decision.date is None and (doc is None or doc.date is None):
@@ -1731,8 +2033,12 @@ def _closing_event(case: CaseFile) -> tuple[dt.date | None, str]:
         "enforcement ended, investigation terminated, no-penalty / not-established / transfer "
         "decisions). The SAMR article covers general-procedure cases; simple-procedure files "
         "are handed in under 第七十条 (procedure plugin). Per-sector values in "
-        "archive.closing_working_days; the SAMR 15 WD is the default for every sector (no other "
-        "sector value was found) and null switches a sector off. Event date: closing.event_date, "
+        "archive.closing_working_days: by default only market_regulation (15 WD, the SAMR "
+        "article) is checked; the default entry is null because no other sector's rule sets a "
+        "closing period (statutory-rules §6.2 lists none), so other sectors are not_applicable "
+        "unless a standard sets a number. The message names the rule that sets the period: "
+        "the SAMR article for market regulation, otherwise the review standard. Event date: "
+        "closing.event_date, "
         "else the decision date for non-penalty outcomes, else execution.completed_date. A "
         "closing dated before the event is not judged here: PEN-PROC-002 (procedure) fails "
         "steps out of order."
@@ -1741,9 +2047,13 @@ def _closing_event(case: CaseFile) -> tuple[dt.date | None, str]:
 def closed_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
     """The closing approval follows the closing event within the sector's working days."""
     table = ctx.param("archive.closing_working_days")
-    days = table.get(case.sector or "default", table.get("default"))
+    own = case.sector is not None and case.sector in table
+    days = table[case.sector] if own else table.get("default")
     if days is None:
-        return ctx.not_applicable("评查标准未规定本领域的结案期限")
+        return ctx.not_applicable("本执法领域未见规定结案期限的规则，评查标准亦未设定，不检查")
+    source = (
+        _CLOSING_BASIS if own and case.sector == "market_regulation" else "评查标准规定的结案期限"
+    )
     closing = case.closing
     if closing is None:
         return ctx.needs_review("案卷未记载结案情况", "/closing")
@@ -1760,16 +2070,17 @@ def closed_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
             f"结案日期{act.isoformat()}早于结案事由发生日期{event.isoformat()}，"
             "日期顺序问题见PEN-PROC-002"
         )
-    check = deadline_check(event, act, Period(days, PeriodUnit.WORKING_DAYS, _CLOSING_BASIS))
+    check = deadline_check(event, act, Period(days, PeriodUnit.WORKING_DAYS, source))
     if check.met:
         return ctx.passed()
     return ctx.fail(
-        check.describe("结案事由发生日", "结案日期"),
+        f"{check.describe('结案事由发生日', '结案日期')}（期限依据：{source}）",
         "/closing/date",
         event_pointer,
         values={
             "结案事由发生日": event,
             "期限": check.period.describe(),
+            "期限依据": source,
             "截止日": check.deadline,
             "结案日期": act,
             "逾期（日）": check.days_late,

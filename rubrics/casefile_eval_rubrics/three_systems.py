@@ -25,6 +25,7 @@ from casefile_eval.model import CaseFile, Document, LegalReview, Recording
 from casefile_eval.model.vocab import (
     DOCUMENT_TYPE_ZH,
     MAJOR_CATEGORY_ZH,
+    MEASURE_TYPE_ZH,
     PENALTY_TYPE_ZH,
     PUBLICITY_CHANNEL_ZH,
     RECORD_TYPES,
@@ -175,7 +176,8 @@ PARAMETERS: tuple[Parameter, ...] = (
         ),
         basis=(
             f"{_GUIDANCE}第（六）项（7个工作日）；{_SAMR_PUBLICITY}第九条、"
-            "《企业信息公示暂行条例》第六条第二款（国家企业信用信息公示系统20个工作日）"
+            "《企业信息公示暂行条例》第六条第二款（市场监督管理部门通过国家企业信用信息公示系统"
+            "公示，20个工作日；第七条对其他政府部门未规定期限）"
         ),
     ),
     Parameter(
@@ -428,6 +430,15 @@ def _presence_defect(case: CaseFile, reasons: tuple[str, ...]) -> _Presence | No
             {"审核情形": why},
         )
     assert review is not None
+    if review.type == "case_review":
+        # 案件审核 is the ordinary review of other cases (市场监管程序规定第五十条), not the
+        # 法制审核 that 行政处罚法第五十八条 makes a precondition of a major decision.
+        return _Presence(
+            "missing",
+            f"本案{why}，属于应当进行法制审核的重大执法决定，仅有案件审核，未经法制审核",
+            ("/legal_review/type",),
+            {"审核情形": why, "审核类型": "案件审核"},
+        )
     decision = case.decision
     if (
         decision is not None
@@ -471,6 +482,47 @@ def _presence_rule_covers(case: CaseFile, ctx: CheckContext, kind: str) -> bool:
         return False
     defect = _presence_defect(case, reasons)
     return defect is not None and defect.kind == kind
+
+
+# The 2017 and 2021 Penalty Law editions' first days, per law registry (cached by identity:
+# a registry lives for a whole batch).
+_LAW_DATES: dict[int, tuple[Any, tuple[dt.date, dt.date]]] = {}
+
+
+def _penalty_law_dates(ctx: CheckContext) -> tuple[dt.date, dt.date]:
+    """First days of the 2017 amendment (第三十八条第三款) and of the 2021 Law."""
+    laws = ctx.laws
+    hit = _LAW_DATES.get(id(laws))
+    if hit is not None and hit[0] is laws:
+        return hit[1]
+    v2017 = laws.edition(_PENALTY_LAW, 2017)
+    v2021 = laws.edition(_PENALTY_LAW, 2021)
+    dates = (
+        v2017.in_force_from if v2017 is not None else PENALTY_LAW_2017_REVIEW,
+        v2021.in_force_from if v2021 is not None else PENALTY_LAW_2021,
+    )
+    if len(_LAW_DATES) > 64:
+        _LAW_DATES.clear()
+    _LAW_DATES[id(laws)] = (laws, dates)
+    return dates
+
+
+def _case_review_outside_2017_rule(case: CaseFile, ctx: CheckContext) -> str:
+    """Why a 案件审核's reviewer need not be qualified ("" when the 2017 rule binds them)."""
+    if case.kind != "penalty":
+        return "许可案卷中的案件审核不是法制审核，不适用审核人员法律职业资格要求"
+    decision = case.decision
+    day = decision.date if decision is not None else None
+    start_2017, start_2021 = _penalty_law_dates(ctx)
+    if day is None or day >= start_2021:
+        when = f"决定日{_iso(day)}" if day is not None else "决定日期未载明，按现行行政处罚法"
+        return (
+            f"{when}，案卷中为案件审核而非法制审核；行政处罚法第五十八条第二款关于法律职业资格的"
+            "要求仅适用于法制审核人员"
+        )
+    if day < start_2017:
+        return f"决定日{_iso(day)}，早于2017年行政处罚法审核条款施行，审核人员无法律职业资格要求"
+    return ""
 
 
 def _review_pointer(review: LegalReview) -> str:
@@ -595,10 +647,44 @@ class _Act(NamedTuple):
     self_recorded: bool
 
 
+def _doc_ref(doc: Document) -> str:
+    """How a reviewer finds a document (title or type, and its page), for use inside
+    parentheses; the documents plugin's style, without internal ids."""
+    name = doc.title or DOCUMENT_TYPE_ZH.get(doc.type, doc.type)
+    return f"{name}，卷内第{doc.page_from}页" if doc.page_from is not None else name
+
+
+def _doc_name(doc: Document) -> str:
+    """As :func:`_doc_ref`, for use in running text: 询问笔录（卷内第4页）."""
+    name = doc.title or DOCUMENT_TYPE_ZH.get(doc.type, doc.type)
+    return f"{name}（卷内第{doc.page_from}页）" if doc.page_from is not None else name
+
+
+def _rec_name(r: Recording, timed: bool = False) -> str:
+    """How a reviewer finds an AV record: its file or storage place, else its start time
+    (left out when the sentence already gives the times: ``timed``), else its number in the
+    file's AV register."""
+    if r.file:
+        return f"音像记录“{r.file}”"
+    if r.start is not None:
+        return "音像记录" if timed else f"{_iso(r.start)}起的音像记录"
+    return f"编号为{r.id}的音像记录"
+
+
+def _measure_name(case: CaseFile, measure_id: str | None) -> str:
+    measure = next((m for m in case.compulsory_measures if m.id == measure_id), None)
+    if measure is None:
+        return "对应的强制措施"
+    doc = case.document(measure.decision_document)
+    where = f"，{_doc_ref(doc)}" if doc is not None else ""
+    name = MEASURE_TYPE_ZH.get(measure.type, measure.type)
+    return f"{name}（{_iso(measure.time or measure.date)}{where}）"
+
+
 def _doc_act(step: str, doc: Document, case: CaseFile) -> _Act:
     return _Act(
         step,
-        f"{STEP_ZH[step]}（{doc.id}，{_iso(doc.start_time or doc.date)}）",
+        f"{STEP_ZH[step]}（{_doc_ref(doc)}，{_iso(doc.start_time or doc.date)}）",
         case.pointer("documents", doc.id),
         doc.date or (doc.start_time.date() if doc.start_time else None),
         doc.start_time,
@@ -623,10 +709,12 @@ def _acts(case: CaseFile, step: str) -> list[_Act]:
             docs = frozenset(
                 d for d in (m.on_site_record, m.decision_document, m.inventory_document) if d
             )
+            decision_doc = case.document(m.decision_document)
+            where = f"，{_doc_ref(decision_doc)}" if decision_doc is not None else ""
             acts.append(
                 _Act(
                     step,
-                    f"{STEP_ZH[step]}（{m.id}，{_iso(m.time or m.date)}）",
+                    f"{STEP_ZH[step]}（{_iso(m.time or m.date)}{where}）",
                     case.pointer("compulsory_measures", m.id),
                     day,
                     start,
@@ -662,10 +750,12 @@ def _acts(case: CaseFile, step: str) -> list[_Act]:
                 if s.method == "announcement" and s.announcement_date
                 else s.date
             )
+            served = case.document(s.document)
+            what = f"{_doc_ref(served)}，" if served is not None else ""
             acts.append(
                 _Act(
                     step,
-                    f"{STEP_ZH[step]}（{s.document}，{_iso(day)}）",
+                    f"{STEP_ZH[step]}（{what}{_iso(day)}）",
                     f"/services/{i}",
                     day,
                     None,
@@ -816,7 +906,7 @@ def _publication_scope(case: CaseFile, ctx: CheckContext) -> Finding | None:
         f"{_PENALTY_LAW}第四十八条第一款",
         f"{_LICENSING_LAW}第四十条",
         f"{_SAMR_PUBLICITY}第二条、第九条",
-        "《企业信息公示暂行条例》第六条",
+        "《企业信息公示暂行条例》第六条第二款",
     ],
     deduction=2,
     recommendation=(
@@ -835,8 +925,14 @@ def _publication_scope(case: CaseFile, ctx: CheckContext) -> Finding | None:
     notes=(
         "Period from the decision date (not service), working days. Default 7 WD (118号 "
         "第（六）项); market regulation via the National Enterprise Credit Information "
-        "Publicity System 20 WD (SAMR 信息公示规定第九条; 企业信息公示暂行条例第六条 is an "
-        "administrative regulation, so 118号's exception applies). The SAMR cross-province "
+        "Publicity System 20 WD (SAMR 信息公示规定第九条; 企业信息公示暂行条例第六条第二款 is an "
+        "administrative regulation, so 118号's exception applies). Decided after reading "
+        "企业信息公示暂行条例 (2014 text, LawRefBook/Laws; 2024 text from flk.npc.gov.cn via "
+        "Theonefkguy/Chinese-Laws): the 20 WD of 第六条第二款 binds only the market-regulation "
+        "(formerly 工商) department; 第七条 lets other departments publish their penalty and "
+        "licensing information on the credit system or another system and sets no period. So "
+        "the channel rule stays sector-dependent: other sectors keep 7 WD on every channel, "
+        "the credit system included. The SAMR cross-province "
         "route (10 + 10 WD, 第十条) is not modelled: the 20 WD limit is applied. Publication "
         "is required by default for penalty, grant and partial-grant decisions only: 不予处罚 "
         "and 不予许可 decisions are not named by 行政许可法第四十条 (grants only) or by the "
@@ -1144,7 +1240,10 @@ def publication_privacy(case: CaseFile, ctx: CheckContext) -> Finding:
         "听证笔录、催告书、现场笔录、询问笔录等文字记录，载明时间、地点和经过，并归入案卷。"
     ),
     applies_to=AppliesTo(kinds={"penalty", "licensing"}),
-    example="2025-03-12 09:00询问调查有音像记录（R2），案卷中无当日的询问笔录",
+    example=(
+        "2025-03-12 09:00询问有音像记录“执法记录仪/20250312-0900.mp4”，无对应文字记录"
+        "（案卷中无当日的询问笔录）"
+    ),
     notes=(
         "Looks from the acts to their records, never from a list of required document types, "
         "and leaves out every record another built-in rule already scores, so that one missing "
@@ -1153,7 +1252,8 @@ def publication_privacy(case: CaseFile, ctx: CheckContext) -> Finding:
         "(PEN-PROC-030), licensing verification record (LIC-REV-001), licensing hearing record "
         "(LIC-HEAR-008), legal review opinion (TS-REV-006), collective discussion record "
         "(documents). Acts checked here, one finding counting every act without a record: a "
-        "penalty hearing held (听证笔录, 第六十四条第八项); 催告 (催告书, 行政强制法第三十五条); "
+        "penalty hearing held (听证笔录, 第六十四条第（八）项); 催告 (催告书, "
+        "行政强制法第三十五条); "
         "the application to the court (强制执行申请书, 第五十五条); each AV recording of an "
         "on-site inspection, inquiry or sampling tied to no written record (118号 第（八）项: AV "
         "supplements the written record, it does not replace it). A record counts when the act "
@@ -1196,7 +1296,9 @@ def acts_have_written_records(case: CaseFile, ctx: CheckContext) -> Finding:
             continue  # TS-REC-004 reports a recording without times
         day = r.start.date()
         if not any(d.type in types and d.date == day for d in case.documents):
-            missing.append(f"{_iso(r.start)}{STEP_ZH[r.step]}有音像记录（{r.id}），无对应文字记录")
+            missing.append(
+                f"{_iso(r.start)}{STEP_ZH[r.step]}有{_rec_name(r, timed=True)}，无对应文字记录"
+            )
             pointers.append(case.pointer("recordings", r.id))
     if not acts:
         return ctx.not_applicable("案卷未载明需核对文字记录的听证、强制执行或有音像记录的调查行为")
@@ -1219,12 +1321,12 @@ def _av_problem(case: CaseFile, act: _Act, slack: dt.timedelta) -> str | None:
         return f"{act.label}无音像记录"
     complete = [r for r in found if r.complete is not False]
     if not complete:
-        return f"{act.label}的音像记录（{'、'.join(r.id for r in found)}）未完整记录全过程"
+        return f"{act.label}的{'、'.join(_rec_name(r) for r in found)}未完整记录全过程"
     if act.start is None or act.end is None:
         return None
     if any(_covers(r, act.start, act.end, slack) for r in complete):
         return None
-    spans = "、".join(f"{r.id} {_span(r)}" for r in complete)
+    spans = "、".join(f"{_rec_name(r, timed=True)}：{_span(r)}" for r in complete)
     return (
         f"{act.label}执法行为时间{_iso(act.start)}至{_iso(act.end)}，"
         f"音像记录时间（{spans}）未覆盖全过程"
@@ -1245,7 +1347,7 @@ def _av_problem(case: CaseFile, act: _Act, slack: dt.timedelta) -> str | None:
     applies_to=AppliesTo(kinds={"penalty", "licensing"}),
     parameters=["recording.required_steps", "recording.time_tolerance_minutes"],
     in_force_from=GUIDANCE_DATE,
-    example="查封（M1，2025-03-04 10:00）无音像记录",
+    example="查封（2025-03-04 10:00，查封（扣押）决定书，卷内第6页）无音像记录",
     notes=(
         "118号 第（九）项 requires full-process AV for acts that directly affect personal "
         "liberty, life and health or major property — 查封扣押财产、强制拆除 — by default the "
@@ -1298,7 +1400,7 @@ def mandatory_av_records(case: CaseFile, ctx: CheckContext) -> Finding:
     applies_to=AppliesTo(kinds={"penalty", "licensing"}),
     parameters=["recording.advised_steps", "recording.required_steps"],
     in_force_from=GUIDANCE_DATE,
-    example="2025-05-10留置送达（D10），未拍照或录像记录送达过程",
+    example="留置送达（行政处罚决定书，卷内第18页，2025-05-10）无音像记录，未拍照或录像记录送达过程",
     notes=(
         "118号 asks for AV of these acts 根据实际情况 and allows omitting AV where the written "
         "record captures the act fully, so a missing AV record is sent to review "
@@ -1346,7 +1448,10 @@ def advised_av_records(case: CaseFile, ctx: CheckContext) -> Finding:
     ),
     applies_to=AppliesTo(kinds={"penalty", "licensing"}),
     parameters=["recording.required_steps", "recording.time_tolerance_minutes"],
-    example="音像记录R2记录时间2025-03-10 16:00至16:20，对应的询问笔录时间为14:00至15:10",
+    example=(
+        "音像记录“执法记录仪/20250310-1600.mp4”时间2025-03-10 16:00至16:20，未覆盖询问笔录"
+        "（卷内第4页）所载执法时间2025-03-10 14:00至15:10"
+    ),
     notes=(
         "Per recording: start and end present and in order; step 'other' must be tied to a "
         "document or measure; a recording tied to a record with known times must cover them "
@@ -1366,15 +1471,17 @@ def av_records_identified(case: CaseFile, ctx: CheckContext) -> Finding:
     for r in case.recordings:
         where = case.pointer("recordings", r.id)
         if r.start is None or r.end is None:
-            problems.append(f"音像记录{r.id}未载明起止时间")
+            problems.append(f"{_rec_name(r)}未载明起止时间")
             pointers.append(where)
             continue
         if _naive(r.end) <= _naive(r.start):
-            problems.append(f"音像记录{r.id}结束时间{_iso(r.end)}不晚于开始时间{_iso(r.start)}")
+            problems.append(
+                f"{_rec_name(r, timed=True)}结束时间{_iso(r.end)}不晚于开始时间{_iso(r.start)}"
+            )
             pointers.append(where)
             continue
         if r.step == "other" and r.document is None and r.measure is None:
-            problems.append(f"音像记录{r.id}未载明所记录的执法环节")
+            problems.append(f"{_rec_name(r)}未载明所记录的执法环节")
             pointers.append(where)
             continue
         measure = None
@@ -1392,13 +1499,16 @@ def av_records_identified(case: CaseFile, ctx: CheckContext) -> Finding:
             day = day or measure.date
         if start is not None and end is not None:
             if not _covers(r, start, end, slack):
-                what = f"文书{doc.id}" if doc else f"强制措施{r.measure}"
+                what = _doc_name(doc) if doc else _measure_name(case, r.measure)
                 problems.append(
-                    f"音像记录{r.id}时间{_span(r)}，未覆盖{what}所载执法时间{_iso(start)}至{_iso(end)}"
+                    f"{_rec_name(r, timed=True)}时间{_span(r)}，未覆盖{what}所载执法时间"
+                    f"{_iso(start)}至{_iso(end)}"
                 )
                 pointers.append(where)
         elif day is not None and day not in (r.start.date(), r.end.date()):
-            problems.append(f"音像记录{r.id}时间{_span(r)}，与对应执法行为日期{_iso(day)}不符")
+            problems.append(
+                f"{_rec_name(r, timed=True)}时间{_span(r)}，与对应执法行为日期{_iso(day)}不符"
+            )
             pointers.append(where)
     if problems:
         return ctx.fail(
@@ -1438,13 +1548,15 @@ def av_records_identified(case: CaseFile, ctx: CheckContext) -> Finding:
         "'未经法制审核或者审核未通过的，不得作出决定'). Required when the decision meets "
         "legal_review.triggers: by default the hearing-scope amounts (10,000 / 100,000 yuan "
         "for fines and for confiscation, inclusive — SAMR figures, unverified, §3.4 a), the "
-        "hearing-scope penalty types, a hearing held (第五十八条第一款第二项), a hearing "
-        "record flagged public_interest (第一项), or case.major_decision (the file's own "
+        "hearing-scope penalty types, a hearing held (第五十八条第一款第（二）项), a hearing "
+        "record flagged public_interest (第（一）项), or case.major_decision (the file's own "
         "determination: categories 3 (complex) and 4 (other laws) or the agency's catalogue). "
         "Individual businesses count as individuals. A review that exists but is dated after "
         "the decision, or was 'not approved' while the decision went ahead (and does not "
-        "follow the opinion), counts as no review. A review on file where none is required "
-        "is not judged here."
+        "follow the opinion), counts as no review; so does a review record of type "
+        "case_review (案件审核, the ordinary review of other cases that 市场监管程序规定第五十条 "
+        "keeps apart from 法制审核), with the message 仅有案件审核，未经法制审核. A review on "
+        "file where none is required is not judged here."
     ),
 )
 def major_penalty_reviewed(case: CaseFile, ctx: CheckContext) -> Finding:
@@ -1501,7 +1613,7 @@ def penalty_reviewed_2017(case: CaseFile, ctx: CheckContext) -> Finding:
     title="重大行政许可决定经法制审核",
     category=CATEGORY,
     dimension=DIMENSION,
-    basis=[f"{_GUIDANCE}第（十二）项", f"{_LICENSING_LAW}第四十六条"],
+    basis=[f"{_GUIDANCE}第（十二）项"],
     deduction=4,
     recommendation=(
         "经过听证程序、涉及重大公共利益或者列入本机关重大执法决定法制审核目录的行政许可决定，"
@@ -1517,7 +1629,9 @@ def penalty_reviewed_2017(case: CaseFile, ctx: CheckContext) -> Finding:
         "set veto = true on this item. Required when the licence was decided after a hearing, "
         "the hearing record flags public_interest, application.item contains one of "
         "legal_review.triggers.licensing_items (the agency's catalogue; empty by default), or "
-        "case.major_decision says major."
+        "case.major_decision says major. A review record of type case_review is not a 法制审核 "
+        "and counts as none. Basis: 118号 第（十二）项 only — 行政许可法第四十六条 concerns "
+        "public hearings, not legal review, and is not cited."
     ),
 )
 def major_licence_reviewed(case: CaseFile, ctx: CheckContext) -> Finding:
@@ -1556,8 +1670,14 @@ def major_licence_reviewed(case: CaseFile, ctx: CheckContext) -> Finding:
         "reviewers who first did penalty review on or after 2018-01-01, when the 2017 "
         "amendment's 第三十八条第三款 took effect (the 2021 第五十八条第二款 repeats it); "
         "earlier starters are grandfathered. Unknown first-review date without a "
-        "qualification: needs_review. Licensing files: only 'reviewer identified' is checked; "
-        "118号 第（二十三）项 only encourages the qualification, so it is not required."
+        "qualification: needs_review. A 案件审核 (legal_review.type case_review): the 2017 "
+        "第三十八条第三款 covered every 行政处罚决定审核, so it is checked for decisions made "
+        "2018-01-01..2021-07-14; from 2021-07-15 第五十八条第二款 and 市场监管程序规定第五十一条"
+        "第二款 bind 法制审核 reviewers only, so the rule is not_applicable (also when the "
+        "decision date is unknown: judged under the current Law, as the engine does). The two "
+        "dates come from ctx.laws. Licensing files: only 'reviewer identified' is checked; "
+        "118号 第（二十三）项 only encourages the qualification, so it is not required, and a "
+        "licensing case_review is not_applicable."
     ),
 )
 def reviewer_qualified(case: CaseFile, ctx: CheckContext) -> Iterable[Finding]:
@@ -1566,9 +1686,14 @@ def reviewer_qualified(case: CaseFile, ctx: CheckContext) -> Iterable[Finding]:
     if not _has_review(review):
         return [ctx.not_applicable("案卷无法制审核记录")]
     assert review is not None
+    if review.type == "case_review":
+        skip = _case_review_outside_2017_rule(case, ctx)
+        if skip:
+            return [ctx.not_applicable(skip)]
     ids = _reviewer_ids(review)
     if not ids:
-        return [ctx.fail("法制审核记录未载明审核人员", "/legal_review/reviewer")]
+        label = "案件审核" if review.type == "case_review" else "法制审核"
+        return [ctx.fail(f"{label}记录未载明审核人员", "/legal_review/reviewer")]
     if case.kind != "penalty":
         return [ctx.passed()]
     findings: list[Finding] = []

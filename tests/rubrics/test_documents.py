@@ -7,9 +7,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 
+from casefile_eval.laws import DEFAULT_REGISTRY, LawVersion
 from casefile_eval.loading import LoadFailure, load_dict
 from casefile_eval.model import CaseFile
 from casefile_eval.testing import (
@@ -20,6 +22,7 @@ from casefile_eval.testing import (
     evaluator,
     make_case,
     outcome,
+    replace,
     run_rule,
 )
 from casefile_eval_rubrics import documents as doc
@@ -153,7 +156,50 @@ def test_full_scores_for_documents_and_archive_on_the_clean_penalty_file() -> No
 
 def test_required_missing_filing_approval_fails() -> None:
     case = make_case("penalty", {f"documents.{FILING}.type": "other"})
-    assert_outcome(run_rule(REQUIRED, case), "fail", contains="立案环节缺少立案审批表")
+    findings = run_rule(REQUIRED, case)
+    assert_outcome(findings, "fail", contains="立案环节缺少立案审批表（立案日期2025-03-05）")
+    assert fails(findings)[0].values["相关事项"] == "立案日期2025-03-05"
+
+
+def test_required_filing_approval_left_to_pen_proc_004_without_an_approved_filing() -> None:
+    # Review §3.3: no filing (or no approval) at all is PEN-PROC-004's; the form is not asked for.
+    no_filing = make_case("penalty", {"filing": DELETE, f"documents.{FILING}.type": "other"})
+    assert_outcome(run_rule(REQUIRED, no_filing), "pass")
+    no_approval = make_case(
+        "penalty", {"filing.approval": DELETE, f"documents.{FILING}.type": "other"}
+    )
+    assert_outcome(run_rule(REQUIRED, no_approval), "pass")
+    no_date = make_case("penalty", {"filing.date": DELETE, f"documents.{FILING}.type": "other"})
+    assert_outcome(run_rule(REQUIRED, no_date), "pass")
+
+
+def test_required_prior_notice_left_to_pen_proc_006() -> None:
+    # Review §3.2: a missing 告知书 is PEN-PROC-006's veto, not a CF-DOC-001 deduction as well.
+    no_notice = make_case("penalty", {"prior_notice": DELETE, f"documents.{NOTICE}.type": "other"})
+    assert_outcome(run_rule(REQUIRED, no_notice), "pass")
+    unfiled = make_case("penalty", {f"documents.{NOTICE}.type": "other"})
+    assert_outcome(run_rule(REQUIRED, unfiled), "pass")
+    assert not any(
+        "prior_notice" in (e if isinstance(e, str) else e["types"])
+        for e in doc.DEFAULT_REQUIRED["penalty.general"]
+    )
+    # A standard can add it back without double counting: only when a notice is recorded.
+    back = {
+        "penalty.general": [
+            {
+                "step": "告知",
+                "types": ["prior_notice"],
+                "when": ["outcome=penalty", "notice_recorded"],
+            }
+        ]
+    }
+    params = {"documents.required": back}
+    assert_outcome(
+        run_rule(REQUIRED, unfiled, parameters=params),
+        "fail",
+        contains="告知环节缺少行政处罚告知书",
+    )
+    assert_outcome(run_rule(REQUIRED, no_notice, parameters=params), "pass")
 
 
 def test_required_hearing_documents_only_when_a_hearing_was_held() -> None:
@@ -166,7 +212,9 @@ def test_required_hearing_documents_only_when_a_hearing_was_held() -> None:
         "penalty",
         {"hearing": {"held": True, "date": date(2025, 3, 31)}, "sector": "urban_management"},
     )
-    assert [f.message for f in fails(run_rule(REQUIRED, urban))] == ["听证环节缺少听证通知书"]
+    assert [f.message for f in fails(run_rule(REQUIRED, urban))] == [
+        "听证环节缺少听证通知书（听证日期2025-03-31）"
+    ]
     not_held = make_case("penalty", {"hearing": {"requested": False}})
     assert_outcome(run_rule(REQUIRED, not_held), "pass")
 
@@ -198,6 +246,31 @@ def test_required_case_review_opinion_for_samr_files_without_legal_review() -> N
         {"legal_review": DELETE, "documents.5.type": "other", "sector": "urban_management"},
     )
     assert_outcome(run_rule(REQUIRED, other_sector), "pass")
+    # A 案件审核 record on file: its written opinion is TS-REV-006's.
+    case_review = make_case(
+        "penalty", {"legal_review.type": "case_review", "documents.5.type": "other"}
+    )
+    assert_outcome(run_rule(REQUIRED, case_review), "pass")
+
+
+@pytest.mark.parametrize(
+    "major",
+    [
+        {"major_decision": {"major": True, "categories": ["complex"]}},
+        {"hearing": {"held": True, "date": date(2025, 3, 31)}},
+        {"hearing": {"requested": False, "public_interest": True}},
+    ],
+    ids=["determination", "hearing_held", "public_interest"],
+)
+def test_required_no_case_review_opinion_for_a_major_decision(major: dict[str, Any]) -> None:
+    # Review §3.4: a major decision needs 法制审核 (TS-REV-001's veto), not a 案件审核意见书.
+    case = make_case("penalty", {"legal_review": DELETE, "documents.5.type": "other", **major})
+    assert not any("案件审核意见书" in f.message for f in run_rule(REQUIRED, case))
+    not_major = make_case(
+        "penalty",
+        {"legal_review": DELETE, "documents.5.type": "other", "major_decision": {"major": False}},
+    )
+    assert_outcome(run_rule(REQUIRED, not_major), "fail", contains="案件审核意见书")
 
 
 def test_required_on_the_spot_decision_in_simple_files() -> None:
@@ -209,7 +282,13 @@ def test_required_licensing_service_receipt_counts_from_the_service_record() -> 
     # D08 (the 送达回证) is not in the file and the service record shows no receipt …
     gone = {"documents.7.type": "other", "services.0.receipt_document": DELETE}
     no_receipt = make_case("licensing", {**gone, "services.0.receipt": False})
-    assert_outcome(run_rule(REQUIRED, no_receipt), "fail", contains="送达环节缺少送达回证")
+    # … the message names the served document and the dates (review §5).
+    assert_outcome(
+        run_rule(REQUIRED, no_receipt),
+        "fail",
+        contains="送达环节缺少送达回证或公告送达记录（送达文书：准予行政许可决定书，卷内第8页；"
+        "决定日期2025-05-20；送达日期2025-05-21）",
+    )
     # … but a service record saying a signed receipt exists counts as the receipt.
     recorded = make_case("licensing", {**gone, "services.0.receipt": True})
     assert_outcome(run_rule(REQUIRED, recorded), "pass")
@@ -218,7 +297,17 @@ def test_required_licensing_service_receipt_counts_from_the_service_record() -> 
 def test_required_licensing_decision_approval_and_certificate() -> None:
     case = make_case("licensing", {"documents.4.type": "other", "documents.6.type": "other"})
     messages = [f.message for f in fails(run_rule(REQUIRED, case))]
-    assert messages == ["审批环节缺少行政许可决定审批表", "颁证环节缺少行政许可证件"]
+    assert messages == [
+        "审批环节缺少行政许可决定审批表（决定日期2025-05-20）",
+        "颁证环节缺少行政许可证件（颁发日期2025-05-21）",
+    ]
+
+
+def test_required_licensing_fee_receipt_names_the_amount() -> None:
+    case = make_case("licensing", {"fees": {"charged": True, "amount": 120.5, "receipt": False}})
+    assert_outcome(
+        run_rule(REQUIRED, case), "fail", contains="收费环节缺少收费票据（收费金额120.50元）"
+    )
 
 
 def test_required_list_is_a_parameter() -> None:
@@ -428,6 +517,68 @@ def test_seal_entrusted_body_uses_the_entrusting_agency_s_seal() -> None:
     assert_outcome(run_rule(SEALS, own_seal), "fail", contains="不是作出文书的执法机关的印章")
 
 
+ENTRUSTED = {
+    "agency.name": "杭州市西湖区市场监管综合执法队",
+    "agency.subject_type": "entrusted",
+    "agency.entrustment": {"entrusting_agency": "杭州市西湖区市场监督管理局"},
+}
+OWN_NAME = "杭州市西湖区市场监管综合执法队"
+
+
+def test_seal_entrusted_decision_in_own_name_is_left_to_pen_subj_004() -> None:
+    # Review §3.7: issued and sealed in the entrusted body's own name → PEN-SUBJ-004's veto.
+    own = make_case(
+        "penalty",
+        {
+            **ENTRUSTED,
+            "decision.issuing_agency_name": OWN_NAME,
+            f"documents.{DECISION_DOC}.seal_name": OWN_NAME,
+        },
+    )
+    assert_outcome(run_rule(SEALS, own), "pass")
+    unknown_issuer = replace(own, {"decision.issuing_agency_name": DELETE})
+    assert_outcome(run_rule(SEALS, unknown_issuer), "pass")
+    # Other outward documents of the entrusted body are still judged here.
+    notice_too = replace(own, {f"documents.{NOTICE}.seal_name": OWN_NAME})
+    findings = run_rule(SEALS, notice_too)
+    assert_outcome(findings, "fail", contains="行政处罚告知书（卷内第14页）")
+    assert len(fails(findings)) == 1
+
+
+def test_seal_entrusted_decision_issued_correctly_but_sealed_wrongly_fails() -> None:
+    # In the entrusting agency's name PEN-SUBJ-004 passes, so a foreign seal is reported here.
+    case = make_case(
+        "penalty",
+        {
+            **ENTRUSTED,
+            "decision.issuing_agency_name": "杭州市西湖区市场监督管理局",
+            f"documents.{DECISION_DOC}.seal_name": OWN_NAME,
+        },
+    )
+    assert_outcome(run_rule(SEALS, case), "fail", contains="行政处罚决定书（卷内第18页）加盖")
+    # An unsealed decision is a defect whatever the name (PEN-SUBJ-004 does not look at seals).
+    unsealed = make_case(
+        "penalty",
+        {
+            **ENTRUSTED,
+            "decision.issuing_agency_name": OWN_NAME,
+            f"documents.{DECISION_DOC}.sealed": False,
+            f"documents.{DECISION_DOC}.seal_name": DELETE,
+        },
+    )
+    assert_outcome(run_rule(SEALS, unsealed), "fail", contains="未加盖印章")
+
+
+def test_seal_basis_cites_coercion_law_item_five() -> None:
+    # Review §1.3: 行政强制法第二十四条第二款 has items (一)–(五); the seal is in (五).
+    assert "《中华人民共和国行政强制法》第二十四条第二款第（五）项" in SEALS.legal_basis
+    assert not any("（六）" in b for b in SEALS.legal_basis)
+    outward = next(p for p in doc.PARAMETERS if p.name == "documents.outward_types")
+    assert "第二十四条第二款第（五）项" in outward.basis and "（六）" not in outward.basis
+    assert "第二十条第四款" in SEALS.notes and "第二十四条第三款" in SEALS.notes
+    assert "第二十条第三款" not in SEALS.notes
+
+
 def test_seal_not_recorded_needs_review() -> None:
     case = make_case(
         "penalty", {f"documents.{NOTICE}.sealed": DELETE, f"documents.{NOTICE}.seal_name": DELETE}
@@ -482,15 +633,120 @@ def test_corrections_not_confirmed_fails() -> None:
 )
 def test_decision_flags(rule_, field: str, text: str) -> None:
     assert_outcome(run_rule(rule_, make_case("penalty")), "pass")
+    item = "一" if field == "party_stated" else "二"
+    findings = run_rule(rule_, make_case("penalty", {f"decision.{field}": False}))
     assert_outcome(
-        run_rule(rule_, make_case("penalty", {f"decision.{field}": False})),
+        findings,
         "fail",
-        contains=f"决定书未载明{text}",
+        contains=f"决定书未载明{text}（《中华人民共和国行政处罚法》第五十九条第一款第（{item}）项）",
     )
     assert_outcome(
         run_rule(rule_, make_case("penalty", {f"decision.{field}": DELETE})), "needs_review"
     )
-    assert rule_.in_force_from == date(2021, 7, 15)
+    # Review §4.1: no longer limited to decisions from 2021-07-15.
+    assert rule_.in_force_from is None
+
+
+CONTENT_RULES = [PARTY, FACTS, PERFORMANCE, REMEDIES, ISSUER]
+
+
+@pytest.mark.parametrize("rule_", CONTENT_RULES, ids=lambda r: r.id)
+def test_decision_contents_cite_the_2017_text_before_2021(rule_) -> None:
+    assert rule_.in_force_from is None and rule_.in_force_until is None
+    assert any("（2017年修正）第三十九条第一款" in b for b in rule_.legal_basis), rule_.id
+    # A clean decision made under the 2017 text passes (the engine runs the rule).
+    old = make_case("penalty", {"decision.date": date(2020, 6, 18)})
+    assert_outcome(run_rule(rule_, old), "pass")
+
+
+@pytest.mark.parametrize(
+    ("rule_", "overrides", "item"),
+    [
+        (PARTY, {"decision.party_stated": False}, "一"),
+        (FACTS, {"decision.facts_stated": False}, "二"),
+        (PERFORMANCE, {"decision.performance_stated": False}, "四"),
+        (REMEDIES, {"decision.remedy.court": DELETE}, "五"),
+        (ISSUER, {"decision.issuing_agency_name": "杭州市西湖区市场监督管理局执法大队"}, "六"),
+    ],
+    ids=lambda v: v.id if hasattr(v, "id") else None,
+)
+def test_decision_contents_before_2021_fail_on_the_2017_article(
+    rule_, overrides: dict[str, Any], item: str
+) -> None:
+    old = make_case("penalty", {"decision.date": date(2020, 6, 18), **overrides})
+    findings = run_rule(rule_, old)
+    basis = f"《中华人民共和国行政处罚法》（2017年修正）第三十九条第一款第（{item}）项"
+    assert_outcome(findings, "fail", contains=basis)
+    assert fails(findings)[0].values["依据"] == basis
+    # The day before the 2021 Law took effect is still the 2017 text; the first day is not.
+    last_day = make_case("penalty", {"decision.date": date(2021, 7, 14), **overrides})
+    assert_outcome(run_rule(rule_, last_day), "fail", contains="（2017年修正）第三十九条")
+    first_day = make_case("penalty", {"decision.date": date(2021, 7, 15), **overrides})
+    assert_outcome(run_rule(rule_, first_day), "fail", contains="第五十九条第一款")
+
+
+def test_decision_contents_edition_and_scope_before_2021() -> None:
+    # 2009 text: same article, labelled with its edition.
+    old_2015 = make_case(
+        "penalty", {"decision.date": date(2015, 6, 1), "decision.party_stated": False}
+    )
+    assert_outcome(
+        run_rule(PARTY, old_2015), "fail", contains="（2009年修正）第三十九条第一款第（一）项"
+    )
+    # 第三十九条 covered decisions giving a penalty only: a 2020 不予处罚 decision is outside it.
+    no_penalty = make_case(
+        "penalty",
+        {
+            "decision.date": date(2020, 6, 18),
+            "decision.outcome": "no_penalty",
+            "decision.party_stated": False,
+        },
+    )
+    assert_outcome(run_rule(PARTY, no_penalty), "not_applicable", contains="第三十九条仅规定")
+    # Before the Law took effect nothing is judged.
+    ancient = make_case(
+        "penalty", {"decision.date": date(1996, 9, 30), "decision.party_stated": False}
+    )
+    assert_outcome(run_rule(PARTY, ancient), "not_applicable", contains="早于行政处罚法施行")
+
+
+def test_on_the_spot_decision_contents_before_2021() -> None:
+    # 2017 第三十四条第二款: the violation, basis, fine, time, place and agency name only.
+    base = {"decision.date": date(2020, 6, 10)}
+    no_party = make_case("penalty_simple", {**base, "decision.party_stated": False})
+    assert_outcome(run_rule(PARTY, no_party), "not_applicable", contains="第三十四条第二款")
+    no_remedy = make_case("penalty_simple", {**base, "decision.remedy.court": DELETE})
+    assert_outcome(run_rule(REMEDIES, no_remedy), "not_applicable")
+    no_facts = make_case("penalty_simple", {**base, "decision.facts_stated": False})
+    assert_outcome(
+        run_rule(FACTS, no_facts),
+        "fail",
+        contains="决定书未载明当事人的违法行为（《中华人民共和国行政处罚法》（2017年修正）第三十四条第二款）",
+    )
+    wrong_name = make_case(
+        "penalty_simple", {**base, "decision.issuing_agency_name": "某某执法中队"}
+    )
+    assert_outcome(run_rule(ISSUER, wrong_name), "fail", contains="（2017年修正）第三十四条第二款")
+
+
+def test_decision_contents_law_version_comes_from_ctx_laws() -> None:
+    # With a registry in which the 2021 text starts on 2021-08-01, a decision of 2021-07-20
+    # is judged on the 2017 text.
+    shifted = [
+        attrs.evolve(v, in_force_until=None)
+        if v.edition != "2021修订"
+        else LawVersion("行政处罚法", "2021修订", date(2021, 8, 1))
+        for v in DEFAULT_REGISTRY.versions("行政处罚法")
+    ]
+    laws = DEFAULT_REGISTRY.with_versions(shifted, replace=True)
+    ctx = attrs.evolve(context_for(PARTY), laws=laws)
+    case = make_case(
+        "penalty", {"decision.date": date(2021, 7, 20), "decision.party_stated": False}
+    )
+    finding = PARTY.check(case, ctx)
+    assert finding.outcome == "fail"
+    assert "（2017年修正）第三十九条第一款第（一）项" in finding.message
+    assert "第五十九条" in run_rule(PARTY, case)[0].message
 
 
 def test_performance_stated() -> None:
@@ -508,9 +764,46 @@ def test_performance_stated() -> None:
         {"decision.penalties": [{"type": "warning"}], "decision.performance_stated": False},
     )
     assert_outcome(run_rule(PERFORMANCE, warning), "not_applicable")
-    # the 15-day figure itself is PEN-PROC-032's
+
+
+def test_performance_fine_payment_period_not_shorter_than_15_days() -> None:
+    # Review §4.2: 第六十七条第三款 — nobody else checks the stated period.
     ten_days = make_case("penalty", {"decision.payment_days": 10})
-    assert_outcome(run_rule(PERFORMANCE, ten_days), "pass")
+    findings = run_rule(PERFORMANCE, ten_days)
+    assert_outcome(
+        findings,
+        "fail",
+        contains="决定书载明的罚款缴纳期限为10日，少于法定的自收到行政处罚决定书之日起十五日"
+        "（《中华人民共和国行政处罚法》第六十七条第三款）",
+    )
+    assert fails(findings)[0].pointers == ("/decision/payment_days",)
+    assert fails(findings)[0].values["载明的缴纳期限（日）"] == 10
+    for days in (15, 30):
+        ok = make_case("penalty", {"decision.payment_days": days})
+        assert_outcome(run_rule(PERFORMANCE, ok), "pass")
+    # Only fines have the statutory 15 days.
+    confiscation = make_case(
+        "penalty",
+        {
+            "decision.penalties": [{"type": "confiscate_illegal_gains", "amount": 320}],
+            "decision.payment_days": 10,
+        },
+    )
+    assert_outcome(run_rule(PERFORMANCE, confiscation), "pass")
+    # Before 2021: 2017 第四十六条第三款, on-the-spot decisions included.
+    old = make_case("penalty", {"decision.date": date(2020, 6, 18), "decision.payment_days": 10})
+    assert_outcome(run_rule(PERFORMANCE, old), "fail", contains="（2017年修正）第四十六条第三款")
+    old_simple = {"decision.date": date(2020, 6, 10), "decision.payment_days": 10}
+    assert_outcome(
+        run_rule(PERFORMANCE, make_case("penalty_simple", old_simple)),
+        "fail",
+        contains="第四十六条第三款",
+    )
+    not_stated = {"decision.date": date(2020, 6, 10), "decision.performance_stated": False}
+    assert_outcome(run_rule(PERFORMANCE, make_case("penalty_simple", not_stated)), "not_applicable")
+    assert (
+        "PEN-PROC-032" in PERFORMANCE.notes and "only checks payment receipts" in PERFORMANCE.notes
+    )
 
 
 def test_remedies_complete_passes_and_defects_fail_with_count() -> None:
@@ -534,6 +827,20 @@ def test_remedies_unrecorded_or_longer_period_needs_review() -> None:
     )
     longer = make_case("penalty", {"decision.remedy.reconsideration_days": 90})
     assert_outcome(run_rule(REMEDIES, longer), "needs_review", contains="90日")
+
+
+def test_remedies_litigation_period_follows_the_litigation_law_in_force() -> None:
+    # 行政诉讼法 2014 amendment (in force 2015-05-01): 6 months; before it 3 months.
+    three = {"decision.date": date(2015, 4, 1), "decision.remedy.litigation_months": 3}
+    assert_outcome(run_rule(REMEDIES, make_case("penalty", three)), "pass")
+    six_too_early = {"decision.date": date(2015, 4, 1)}
+    assert_outcome(
+        run_rule(REMEDIES, make_case("penalty", six_too_early)), "fail", contains="法定的三个月"
+    )
+    three_too_late = {"decision.date": date(2015, 5, 1), "decision.remedy.litigation_months": 3}
+    assert_outcome(
+        run_rule(REMEDIES, make_case("penalty", three_too_late)), "fail", contains="法定的六个月"
+    )
 
 
 def test_remedies_on_the_spot_from_2024_need_no_court() -> None:
@@ -741,6 +1048,34 @@ def test_closing_in_time_and_late() -> None:
     late = run_rule(CLOSED, closing(date(2025, 4, 10), date(2025, 6, 3)))
     assert_outcome(
         late, "fail", contains="结案事由发生日2025-04-10，期限15个工作日，截止2025-04-30"
+    )
+    # The message names the rule that sets the period.
+    assert "（期限依据：《市场监督管理行政处罚程序规定》第七十七条）" in late[0].message
+
+
+def test_closing_period_only_for_market_regulation_by_default() -> None:
+    # Review §2.2: the 15 WD come from the SAMR rule only; other sectors are not checked.
+    param = next(p for p in doc.PARAMETERS if p.name == "archive.closing_working_days")
+    assert param.default == {"default": None, "market_regulation": 15}
+    late = {
+        "closing.event_date": date(2025, 4, 10),
+        "closing.date": date(2025, 6, 3),
+        "closing.approval.date": date(2025, 6, 3),
+        "documents.13.date": date(2025, 6, 3),
+    }
+    for sector in ("urban_management", "emergency_management", "ecology_environment"):
+        case = make_case("penalty", {**late, "sector": sector})
+        assert_outcome(run_rule(CLOSED, case), "not_applicable", contains="不检查")
+    no_sector = make_case("penalty", {**late, "sector": DELETE})
+    assert_outcome(run_rule(CLOSED, no_sector), "not_applicable")
+    # A standard that sets a period for other sectors: the message names the standard.
+    params = {"archive.closing_working_days": {"default": 20, "market_regulation": 15}}
+    urban = make_case("penalty", {**late, "sector": "urban_management"})
+    assert_outcome(
+        run_rule(CLOSED, urban, parameters=params),
+        "fail",
+        contains="期限20个工作日，截止2025-05-12；结案日期2025-06-03，逾期22日"
+        "（期限依据：评查标准规定的结案期限）",
     )
 
 

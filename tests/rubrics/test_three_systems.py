@@ -7,15 +7,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import jsonschema
 import pytest
 
+from casefile_eval.laws import DEFAULT_REGISTRY, LawVersion
 from casefile_eval.loading import LoadFailure, load_dict
 from casefile_eval.model import CaseFile
 from casefile_eval.testing import (
     DELETE,
     assert_outcome,
     base_dict,
+    context_for,
     evaluator,
     make_case,
     outcome,
@@ -175,10 +178,16 @@ def test_pub_samr_credit_system_20_working_days():
 
 
 def test_pub_credit_system_outside_market_regulation_is_7_days():
-    case = published(
-        date(2025, 9, 30), date(2025, 10, 20), "enterprise_credit_system", sector="transport"
-    )
-    assert_outcome(run_rule(PUB_TIME, case), "fail", contains="期限7个工作日")
+    # Review §1.10 decided: 企业信息公示暂行条例第六条第二款's 20 WD bind the market-regulation
+    # department only; 第七条 sets other departments no period, so 118号's 7 WD apply to them
+    # on every channel.
+    for sector in ("transport", "urban_management", "ecology_environment"):
+        case = published(
+            date(2025, 9, 30), date(2025, 10, 20), "enterprise_credit_system", sector=sector
+        )
+        assert_outcome(run_rule(PUB_TIME, case), "fail", contains="期限7个工作日")
+    assert "第七条" in PUB_TIME.notes and "sector-dependent" in PUB_TIME.notes
+    assert "《企业信息公示暂行条例》第六条第二款" in PUB_TIME.legal_basis
 
 
 def test_pub_period_parameter_by_sector_and_channel():
@@ -496,7 +505,21 @@ def test_text_record_of_av_recorded_inquiry():
     av = {"id": "R2", "step": "inquiry", "start": "2025-03-12T09:00", "end": "2025-03-12T09:40"}
     recordings = [*base_dict("penalty")["recordings"], av]
     case = make_case("penalty", {"recordings": recordings})
-    assert_outcome(run_rule(REC_TEXT, case), "fail", contains="无对应文字记录")
+    findings = run_rule(REC_TEXT, case)
+    # Named by its time and file, never by its internal id (review §5).
+    assert_outcome(
+        findings,
+        "fail",
+        contains="2025-03-12 09:00询问调查有音像记录，无对应文字记录",
+    )
+    assert "R2" not in findings[0].message
+    filed = make_case(
+        "penalty",
+        {"recordings": [*recordings[:-1], {**av, "file": "执法记录仪/20250312-0900.mp4"}]},
+    )
+    assert_outcome(
+        run_rule(REC_TEXT, filed), "fail", contains="有音像记录“执法记录仪/20250312-0900.mp4”"
+    )
     same_day = {**av, "start": "2025-03-10T14:00", "end": "2025-03-10T15:10"}
     ok = make_case("penalty", {"recordings": [*base_dict("penalty")["recordings"], same_day]})
     assert_outcome(run_rule(REC_TEXT, ok), "pass")
@@ -527,8 +550,10 @@ def test_text_record_of_enforcement_acts():
 
 def test_seizure_without_av_fails():
     findings = run_rule(REC_AV, seizure_case())
-    assert_outcome(findings, "fail", contains="查封（M1")
+    # Named by time and decision document, not by the measure's internal id.
+    assert_outcome(findings, "fail", contains="查封（2025-03-04 10:00，查封（扣押）决定书）")
     assert "无音像记录" in findings[0].message
+    assert "M1" not in findings[0].message
 
 
 def test_seizure_with_covering_av_passes():
@@ -573,7 +598,11 @@ def test_forced_demolition_from_titled_on_site_record():
 def test_required_steps_parameter_adds_steps():
     params = {"recording.required_steps": ["seal_up", "impound", "inquiry"]}
     case = make_case("penalty")
-    assert_outcome(run_rule(REC_AV, case, parameters=params), "fail", contains="询问调查（D03")
+    assert_outcome(
+        run_rule(REC_AV, case, parameters=params),
+        "fail",
+        contains="询问调查（询问笔录，卷内第4页，2025-03-10 14:00）无音像记录",
+    )
     assert_outcome(run_rule(REC_AV, case), "not_applicable")
 
 
@@ -642,11 +671,48 @@ def test_recording_time_does_not_match_its_record():
             "recordings.0.end": "2025-03-10T16:20",
         },
     )
-    assert_outcome(run_rule(REC_IDENT, wrong), "fail", contains="未覆盖文书D03")
+    assert_outcome(
+        run_rule(REC_IDENT, wrong),
+        "fail",
+        contains="音像记录“执法记录仪/20250303-0928.mp4”时间2025-03-10 16:00至2025-03-10 16:20，"
+        "未覆盖询问笔录（卷内第4页）所载执法时间",
+    )
     slightly = make_case("penalty", {"recordings.0.start": "2025-03-03T09:34"})
     assert_outcome(run_rule(REC_IDENT, slightly), "pass")
     params = {"recording.time_tolerance_minutes": 0}
     assert_outcome(run_rule(REC_IDENT, slightly, parameters=params), "fail")
+
+
+def test_recording_of_a_measure_named_by_measure_not_id():
+    preservation = {
+        "id": "M2",
+        "type": "advance_preservation",
+        "date": "2025-03-04",
+        "time": "2025-03-04T10:00",
+        "officers": ["O1", "O2"],
+    }
+    av = {
+        "id": "R3",
+        "step": "other",
+        "start": "2025-03-04T14:00",
+        "end": "2025-03-04T14:10",
+        "measure": "M2",
+    }
+    case = make_case(
+        "penalty",
+        {
+            "compulsory_measures": [preservation],
+            "recordings": [*base_dict("penalty")["recordings"], av],
+        },
+    )
+    findings = run_rule(REC_IDENT, case)
+    assert_outcome(
+        findings,
+        "fail",
+        contains="音像记录时间2025-03-04 14:00至2025-03-04 14:10，"
+        "未覆盖先行登记保存（2025-03-04 10:00）",
+    )
+    assert "M2" not in findings[0].message and "R3" not in findings[0].message
 
 
 def test_recording_of_required_step_left_to_rec_002():
@@ -741,7 +807,54 @@ def test_major_penalty_review_after_decision_or_not_passed():
     assert_outcome(run_rule(REV_MAJOR, refused), "fail", contains="审核未通过仍作出决定")
 
 
+def test_major_penalty_with_only_a_case_review_is_a_veto_fail():
+    # Review §1.2: 案件审核 is not the 法制审核 of 第五十八条 (市场监管程序规定第五十条).
+    case = make_case("penalty", {**BIG_FINE, "legal_review.type": "case_review"})
+    findings = run_rule(REV_MAJOR, case)
+    assert_outcome(findings, "fail", contains="仅有案件审核，未经法制审核")
+    assert findings[0].values["审核类型"] == "案件审核"
+    assert findings[0].pointers == ("/legal_review/type",)
+    legal = make_case("penalty", {**BIG_FINE, "legal_review.type": "legal_review"})
+    assert_outcome(run_rule(REV_MAJOR, legal), "pass")
+    # Not a major decision: a 案件审核 is what the SAMR rule asks for.
+    ordinary = make_case("penalty", {"legal_review.type": "case_review"})
+    assert_outcome(run_rule(REV_MAJOR, ordinary), "not_applicable")
+
+
+def test_case_review_does_not_avoid_the_veto_in_the_default_standard():
+    # The reviewer's scenario: 100,000 yuan, market regulation, only a 案件审核 → was 100 points.
+    case = make_case(
+        "penalty",
+        {
+            "decision.penalties": [{"type": "fine", "amount": 100000}],
+            "legal_review.type": "case_review",
+        },
+    )
+    result = evaluator().evaluate(case)
+    assert any(v.rule_id == "TS-REV-001" for v in result.score.vetoes)
+    assert result.score.total == 0
+
+
+def test_late_case_review_is_reported_by_the_timing_rule():
+    # TS-REV-001 reports "only a case review"; a case review after the decision is a further,
+    # different defect that TS-REV-007 keeps.
+    late = make_case(
+        "penalty",
+        {**BIG_FINE, "legal_review.type": "case_review", "legal_review.date": date(2025, 4, 3)},
+    )
+    assert_outcome(run_rule(REV_MAJOR, late), "fail", contains="仅有案件审核")
+    assert_outcome(run_rule(REV_TIMING, late), "fail", contains="审核在决定作出之后")
+
+
 # =========================================================================== TS-REV-002
+
+
+def test_2017_law_case_review_counts():
+    # 2017 第三十八条第三款 asked for a 审核 of every decision: a 案件审核 satisfies it.
+    old = make_case(
+        "penalty", {"decision.date": date(2020, 6, 18), "legal_review.type": "case_review"}
+    )
+    assert_outcome(run_rule(REV_2017, old), "pass")
 
 
 def test_2017_law_every_general_decision_reviewed():
@@ -786,6 +899,22 @@ def test_major_licence_after_hearing_needs_review():
     assert_outcome(run_rule(REV_LICENCE, ok), "pass")
 
 
+def test_major_licence_with_only_a_case_review_fails_and_cites_118_only():
+    hearing = {"required_by_law": True, "held": True, "date": "2025-05-14"}
+    officers = [*base_dict("licensing")["officers"], LICENCE_REVIEWER]
+    case = make_case(
+        "licensing",
+        {
+            "hearing": hearing,
+            "officers": officers,
+            "legal_review": {**LICENCE_REVIEW, "type": "case_review"},
+        },
+    )
+    assert_outcome(run_rule(REV_LICENCE, case), "fail", contains="仅有案件审核，未经法制审核")
+    # Review §1.8: 行政许可法第四十六条 (public hearings) is not a basis for legal review.
+    assert REV_LICENCE.legal_basis == (f"{ts._GUIDANCE}第（十二）项",)
+
+
 def test_major_licence_catalogue_parameter():
     params = {"legal_review.triggers": {"licensing_items": ["食品经营"]}}
     case = make_case("licensing")
@@ -812,6 +941,70 @@ def test_reviewer_qualification():
     unknown_qual = replace(unqualified, {"officers.3.legal_qualification": DELETE})
     assert_outcome(run_rule(REV_QUAL, unknown_qual), "needs_review", contains="是否取得")
     assert_outcome(run_rule(REV_QUAL, make_case("penalty")), "pass")
+
+
+CASE_REVIEWER_UNQUALIFIED = {
+    "legal_review.type": "case_review",
+    "officers.3.legal_qualification": False,
+    "officers.3.first_legal_review_date": date(2019, 3, 1),
+}
+
+
+def test_case_reviewer_qualification_not_required_under_the_2021_law():
+    # Review §2.3: 第五十八条第二款 and 市场监管程序规定第五十一条第二款 bind 法制审核 only.
+    after = make_case("penalty", CASE_REVIEWER_UNQUALIFIED)
+    assert_outcome(run_rule(REV_QUAL, after), "not_applicable", contains="仅适用于法制审核人员")
+    first_day = make_case(
+        "penalty", {**CASE_REVIEWER_UNQUALIFIED, "decision.date": date(2021, 7, 15)}
+    )
+    assert_outcome(run_rule(REV_QUAL, first_day), "not_applicable")
+    undated = make_case("penalty", {**CASE_REVIEWER_UNQUALIFIED, "decision.date": DELETE})
+    assert_outcome(run_rule(REV_QUAL, undated), "not_applicable", contains="决定日期未载明")
+    # A 法制审核 after 2021 is still checked.
+    legal = replace(after, {"legal_review.type": "legal_review"})
+    assert_outcome(run_rule(REV_QUAL, legal), "fail", contains="未取得法律职业资格")
+
+
+def test_case_reviewer_qualification_required_under_the_2017_law():
+    # 2017 第三十八条第三款 covered every 行政处罚决定审核 (2018-01-01..2021-07-14).
+    last_day = make_case(
+        "penalty", {**CASE_REVIEWER_UNQUALIFIED, "decision.date": date(2021, 7, 14)}
+    )
+    assert_outcome(run_rule(REV_QUAL, last_day), "fail", contains="未取得法律职业资格")
+    qualified = replace(last_day, {"officers.3.legal_qualification": True})
+    assert_outcome(run_rule(REV_QUAL, qualified), "pass")
+    nobody = replace(last_day, {"legal_review.reviewer": DELETE})
+    assert_outcome(run_rule(REV_QUAL, nobody), "fail", contains="案件审核记录未载明审核人员")
+    before = make_case(
+        "penalty", {**CASE_REVIEWER_UNQUALIFIED, "decision.date": date(2017, 12, 29)}
+    )
+    assert_outcome(run_rule(REV_QUAL, before), "not_applicable", contains="早于")
+
+
+def test_case_reviewer_law_dates_come_from_ctx_laws():
+    # A registry whose 2021 text starts on 2021-08-01 keeps a 2021-07-20 decision under 2017.
+    shifted = [
+        attrs.evolve(v, in_force_until=None)
+        if v.edition != "2021修订"
+        else LawVersion("行政处罚法", "2021修订", date(2021, 8, 1))
+        for v in DEFAULT_REGISTRY.versions("行政处罚法")
+    ]
+    ctx = attrs.evolve(
+        context_for(REV_QUAL), laws=DEFAULT_REGISTRY.with_versions(shifted, replace=True)
+    )
+    case = make_case("penalty", {**CASE_REVIEWER_UNQUALIFIED, "decision.date": date(2021, 7, 20)})
+    assert [f.outcome for f in REV_QUAL.check(case, ctx)] == ["fail"]
+    assert_outcome(run_rule(REV_QUAL, case), "not_applicable")
+
+
+def test_licensing_case_review_not_judged_for_qualification():
+    review = {**LICENCE_REVIEW, "type": "case_review"}
+    officers = [
+        *base_dict("licensing")["officers"],
+        {**LICENCE_REVIEWER, "legal_qualification": False},
+    ]
+    case = make_case("licensing", {"legal_review": review, "officers": officers})
+    assert_outcome(run_rule(REV_QUAL, case), "not_applicable", contains="许可案卷")
 
 
 def test_reviewer_identified():
