@@ -954,6 +954,9 @@ def publication_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
     if decision.date is None:
         return ctx.needs_review("案卷未载明决定日期，无法判断公示是否及时", "/decision/date")
     table = ctx.param("publicity.decision_working_days")
+    # The sector periods come from 企业信息公示暂行条例第六条, which lists penalty information;
+    # licensing decisions keep the guidance's period (the table's default entry).
+    sector = case.sector if case.kind == "penalty" else None
     dated = [(i, p) for i, p in enumerate(case.publicity) if p.date is not None]
     if not dated:
         reasons = [p.not_required_reason for p in case.publicity if p.not_required_reason]
@@ -963,12 +966,12 @@ def publication_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
                 "/publicity",
                 values={"不予公示理由": "；".join(reasons)},
             )
-        longest = add_working_days(decision.date, _max_publication_days(table, case.sector))
+        longest = add_working_days(decision.date, _max_publication_days(table, sector))
         if ctx.as_of <= longest:
             return ctx.not_applicable(
                 f"决定日{_iso(decision.date)}，公示期限至{_iso(longest)}尚未届满"
             )
-        days = _publication_days(table, case.sector, None)
+        days = _publication_days(table, sector, None)
         return ctx.fail(
             f"决定日{_iso(decision.date)}，应在{days}个工作日内（截止"
             f"{_iso(add_working_days(decision.date, days))}）公示，案卷中未见决定信息公示记录",
@@ -983,7 +986,7 @@ def publication_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
         if p.date < decision.date:
             early.append(i)
             continue
-        days = _publication_days(table, case.sector, p.channel)
+        days = _publication_days(table, sector, p.channel)
         check = deadline_check(
             decision.date, p.date, Period(days, PeriodUnit.WORKING_DAYS, _GUIDANCE)
         )

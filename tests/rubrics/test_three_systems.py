@@ -1137,3 +1137,14 @@ def test_missing_required_review_vetoes_the_file_in_the_default_standard():
     result = evaluator().evaluate(case)
     assert any(v.rule_id == "TS-REV-001" for v in result.score.vetoes)
     assert result.score.total == 0
+
+
+def test_licensing_publication_keeps_the_guidance_period_in_market_regulation() -> None:
+    # 企业信息公示暂行条例第六条 (20 working days) lists penalty information, not licences.
+    from casefile_eval_rubrics.three_systems import publication_in_time
+
+    late = make_case(
+        "licensing",
+        {"publicity.0.date": "2025-06-10", "publicity.0.channel": "enterprise_credit_system"},
+    )
+    assert_outcome(run_rule(publication_in_time, late), "fail", contains="7个工作日")
