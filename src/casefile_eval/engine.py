@@ -15,8 +15,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import attrs
-
 from . import __version__
 from .calendar import HolidayDataMissing
 from .judgements import Judgements
@@ -25,7 +23,7 @@ from .loading import LoadedCase, LoadFailure
 from .model import CaseFile
 from .plugins import CheckContext, Finding, PluginSet, Rule
 from .results import CaseResult, PartySummary, Provenance
-from .scoring import score_case
+from .scoring import CaseScore, ItemScore, aggregate, score_case, score_item, share, single_item
 from .standard import (
     DEFAULT_FOR_KIND,
     ResolvedItem,
@@ -36,12 +34,43 @@ from .standard import (
 )
 
 
-@attrs.frozen(slots=True)
 class _Planned:
-    item: ResolvedItem
-    ctx: CheckContext
-    case_test: bool
-    dated: bool
+    """One rule of a (kind, procedure) plan, with everything its per-case run needs at hand."""
+
+    __slots__ = (
+        "cache",
+        "check",
+        "common",
+        "ctx",
+        "dated",
+        "item",
+        "pass_finding",
+        "pass_item",
+        "rule",
+        "test",
+    )
+
+    def __init__(self, item: ResolvedItem, ctx: CheckContext, per_occurrence: bool) -> None:
+        self.item = item
+        self.rule = item.rule
+        self.check = item.rule.check
+        self.ctx = ctx
+        self.dated = item.rule.in_force_from is not None or item.rule.in_force_until is not None
+        #: Index of the rule's per-case applicability test in its plan, or -1 for none.
+        self.test = -1
+        self.pass_finding = ctx.passed()
+        self.pass_item = share(single_item(item, self.pass_finding, per_occurrence))
+        # Item scores of single machine findings, by (outcome, message, count): most checks
+        # say one of a few things, so most cases reuse an item (and its JSON) instead of
+        # building one. Capped: messages that quote case values are not worth keeping.
+        self.cache: dict[tuple[str, str, int], ItemScore] = {}
+        #: Findings without case values this rule made before (most "not applicable" ones),
+        #: kept so that each is built and rendered to JSON once; capped like ``cache``.
+        self.common: dict[tuple[Any, ...], tuple[Finding, ItemScore]] = {}
+
+
+#: Per rule, how many distinct single-finding item scores are kept for reuse.
+_ITEM_CACHE_SIZE = 32
 
 
 def act_date(case: CaseFile) -> dt.date | None:
@@ -101,36 +130,42 @@ class Evaluator:
             }
             for kind, resolved in self.standards.items()
         }
-        self._plans: dict[tuple[str, str], tuple[_Planned, ...]] = {}
+        self._plans: dict[tuple[str, str], tuple[tuple[_Planned, ...], tuple[Any, ...]]] = {}
         plugin_versions = tuple((p.name, p.version) for p in self.plugins.plugins)
         self.provenance: dict[str, Provenance] = {
-            kind: Provenance(
-                __version__,
-                resolved.standard.id,
-                resolved.standard.version,
-                resolved.standard.title,
-                plugin_versions,
-                self.as_of.isoformat(),
+            kind: share(
+                Provenance(
+                    __version__,
+                    resolved.standard.id,
+                    resolved.standard.version,
+                    resolved.standard.title,
+                    plugin_versions,
+                    self.as_of.isoformat(),
+                )
             )
             for kind, resolved in self.standards.items()
         }
         self._prepare = self.plugins.has_prepare_hooks
 
-    def _plan(self, kind: str, procedure: str) -> tuple[_Planned, ...]:
+    def _plan(self, kind: str, procedure: str) -> tuple[tuple[_Planned, ...], tuple[Any, ...]]:
+        """The rules that can apply to files of this kind and procedure, in rule id order,
+        and the per-case applicability tests among them (grouped, so each runs once)."""
         key = (kind, procedure)
         plan = self._plans.get(key)
         if plan is None:
+            resolved = self.standards[kind]
             contexts = self._contexts[kind]
-            plan = tuple(
-                _Planned(
-                    item,
-                    contexts[item.rule.id],
-                    item.rule.applies_to.needs_case_test,
-                    item.rule.in_force_from is not None or item.rule.in_force_until is not None,
-                )
-                for item in self.standards[kind].items_for(kind, procedure)
+            per_occurrence = resolved.standard.per_occurrence
+            planned = tuple(
+                _Planned(item, contexts[item.rule.id], per_occurrence)
+                for item in sorted(resolved.items_for(kind, procedure), key=_rule_id)
             )
-            self._plans[key] = plan
+            # Many rules share the same applies_to; a case is tested once per distinct one.
+            tests: dict[Any, int] = {}
+            for p in planned:
+                if p.rule.applies_to.needs_case_test:
+                    p.test = tests.setdefault(p.rule.applies_to, len(tests))
+            plan = self._plans[key] = (planned, tuple(tests))
         return plan
 
     def evaluate(self, case: CaseFile, *, source: str = "") -> CaseResult:
@@ -145,33 +180,16 @@ class Evaluator:
                 )
             except Exception as exc:
                 problems.append(f"prepare_case 出错：{_short(exc)}")
-        findings: dict[str, tuple[Finding, ...]] = {}
-        kept: list[Finding] = []
-        run = 0
-        for planned in self._plan(case.kind, case.procedure):
-            rule = planned.item.rule
-            if planned.case_test and not rule.applies_to.matches_case(case):
-                continue
-            if planned.dated and not rule.in_force_on(act):
-                continue
-            run += 1
-            produced = _run_check(rule, case, planned.ctx)
-            findings[rule.id] = produced
-            for f in produced:
-                if f.outcome != "pass" or f.message:
-                    kept.append(f)
-        if self.judgements is not None:
-            for rule_id, judgement in self.judgements.for_case(case.case_id).items():
-                if rule_id not in resolved.items:
-                    problems.append(f"复评表中的规则 {rule_id} 不属于本案适用的评查标准，已忽略")
-                    continue
-                original = findings.get(rule_id, ())
-                manual = judgement.as_finding(original)
-                findings[rule_id] = (manual,)
-                kept = [f for f in kept if f.rule_id != rule_id]
-                kept.append(manual)
-        score = score_case(findings, resolved)
-        kept.sort(key=lambda f: f.rule_id)
+        manual = self.judgements.for_case(case.case_id) if self.judgements is not None else None
+        planned, tests = self._plan(case.kind, case.procedure)
+        applies = [t.matches_case(case) for t in tests]
+        if manual:
+            findings, kept, run = self._run_all(case, planned, applies, act)
+            kept = self._merge_judgements(manual, resolved, findings, kept, problems)
+            score = score_case(findings, resolved)
+            kept.sort(key=_finding_rule_id)
+        else:
+            score, kept, run = self._run_scored(case, planned, applies, act, resolved)
         return CaseResult(
             case_id=case.case_id,
             kind=case.kind,
@@ -181,7 +199,7 @@ class Evaluator:
             case_number=case.case_number or "",
             sector=case.sector or "",
             source=source,
-            parties=tuple(PartySummary(p.name, p.type) for p in case.parties),
+            parties=tuple([PartySummary(p.name, p.type) for p in case.parties]),
             act_date=act.isoformat() if act else None,
             findings=tuple(kept),
             score=score,
@@ -189,6 +207,96 @@ class Evaluator:
             rules_run=run,
             problems=tuple(problems),
         )
+
+    def _run_scored(
+        self,
+        case: CaseFile,
+        planned: tuple[_Planned, ...],
+        applies: list[bool],
+        act: dt.date | None,
+        resolved: ResolvedStandard,
+    ) -> tuple[CaseScore, list[Finding], int]:
+        # The path of almost every case (no reviewer judgement): each rule's item is scored as
+        # soon as its check returns, from a cache when the check said something said before.
+        # The plan is in rule id order, so items and kept findings come out sorted.
+        per_occurrence = resolved.standard.per_occurrence
+        items: list[ItemScore] = []
+        kept: list[Finding] = []
+        run = 0
+        for p in planned:
+            rule = p.rule
+            if p.test >= 0 and not applies[p.test]:
+                continue
+            if p.dated and not rule.in_force_on(act):
+                continue
+            run += 1
+            try:
+                produced = p.check(case, p.ctx)
+                if produced is p.pass_finding:
+                    items.append(p.pass_item)
+                    continue
+                if type(produced) is Finding and produced.rule_id == rule.id:
+                    result: tuple[Finding, ...] = (produced,)
+                else:
+                    result = _as_findings(rule, produced)
+            except HolidayDataMissing as exc:
+                result = (_missing_data(rule, exc),)
+            except Exception as exc:
+                result = (_check_error(rule, exc),)
+            if len(result) == 1 and result[0].source == "machine":
+                finding, item = _single(p, result[0], per_occurrence)
+                if finding.outcome != "pass" or finding.message:
+                    kept.append(finding)
+                items.append(item)
+                continue
+            for f in result:
+                if f.outcome != "pass" or f.message:
+                    kept.append(f)
+            items.append(score_item(p.item, result, per_occurrence))
+        return aggregate(tuple(items), resolved), kept, run
+
+    def _run_all(
+        self,
+        case: CaseFile,
+        planned: tuple[_Planned, ...],
+        applies: list[bool],
+        act: dt.date | None,
+    ) -> tuple[dict[str, tuple[Finding, ...]], list[Finding], int]:
+        findings: dict[str, tuple[Finding, ...]] = {}
+        kept: list[Finding] = []
+        run = 0
+        for p in planned:
+            rule = p.rule
+            if p.test >= 0 and not applies[p.test]:
+                continue
+            if p.dated and not rule.in_force_on(act):
+                continue
+            run += 1
+            produced = _run_check(rule, case, p.ctx)
+            findings[rule.id] = produced
+            for f in produced:
+                if f.outcome != "pass" or f.message:
+                    kept.append(f)
+        return findings, kept, run
+
+    def _merge_judgements(
+        self,
+        manual: Mapping[str, Any],
+        resolved: ResolvedStandard,
+        findings: dict[str, tuple[Finding, ...]],
+        kept: list[Finding],
+        problems: list[str],
+    ) -> list[Finding]:
+        for rule_id, judgement in manual.items():
+            if rule_id not in resolved.items:
+                problems.append(f"复评表中的规则 {rule_id} 不属于本案适用的评查标准，已忽略")
+                continue
+            original = findings.get(rule_id, ())
+            finding = judgement.as_finding(original)
+            findings[rule_id] = (finding,)
+            kept = [f for f in kept if f.rule_id != rule_id]
+            kept.append(finding)
+        return kept
 
     def evaluate_many(
         self, items: Iterable[CaseFile | LoadedCase | LoadFailure]
@@ -221,22 +329,77 @@ def _short(exc: BaseException) -> str:
     return "".join(traceback.format_exception_only(exc)).strip()
 
 
-def _run_check(rule: Rule, case: CaseFile, ctx: CheckContext) -> tuple[Finding, ...]:
-    try:
-        produced: Any = rule.check(case, ctx)
-        if isinstance(produced, Finding):
-            result: tuple[Finding, ...] = (produced,)
-        elif produced is None:
+def _single(p: _Planned, finding: Finding, per_occurrence: bool) -> tuple[Finding, ItemScore]:
+    """The finding to keep and the item score for a rule that made one machine finding.
+
+    A finding without case values that the rule made before (most "not applicable" ones) is
+    replaced by the equal one kept from then, so that it is built, rendered to JSON and sent
+    between processes once; its item score comes with it.
+    """
+    plain = not finding.values and not finding.original and type(finding.pointers) is tuple
+    if plain:
+        key = (
+            finding.outcome,
+            finding.message,
+            finding.pointers,
+            finding.count,
+            finding.deduction,
+            finding.comment,
+            finding.reviewer,
+        )
+        hit = p.common.get(key)
+        if hit is not None:
+            return hit
+    item_key = (finding.outcome, finding.message, finding.count)
+    item = p.cache.get(item_key)
+    if item is None:
+        item = single_item(p.item, finding, per_occurrence)
+        if len(p.cache) < _ITEM_CACHE_SIZE:
+            p.cache[item_key] = share(item)
+    if plain and len(p.common) < _ITEM_CACHE_SIZE:
+        p.common[key] = (share(finding), item)
+    return finding, item
+
+
+def _rule_id(item: ResolvedItem) -> str:
+    return item.rule.id
+
+
+def _finding_rule_id(finding: Finding) -> str:
+    return finding.rule_id
+
+
+def _missing_data(rule: Rule, exc: HolidayDataMissing) -> Finding:
+    return Finding(rule.id, "needs_review", str(exc), values={"缺少数据年份": exc.year})
+
+
+def _check_error(rule: Rule, exc: Exception) -> Finding:
+    return Finding(rule.id, "error", f"检查出错：{_short(exc)}")
+
+
+def _as_findings(rule: Rule, produced: Any) -> tuple[Finding, ...]:
+    """What a check returned, as findings; a malformed answer becomes an ``error`` finding.
+
+    Called inside the check's ``try``: a check written as a generator runs here.
+    """
+    if type(produced) is Finding or isinstance(produced, Finding):
+        result: tuple[Finding, ...] = (produced,)
+    elif produced is None:
+        return (Finding(rule.id, "error", "检查未返回结论（规则实现错误）"),)
+    else:
+        result = tuple(produced)
+        if not result:
             return (Finding(rule.id, "error", "检查未返回结论（规则实现错误）"),)
-        else:
-            result = tuple(produced)
-            if not result:
-                return (Finding(rule.id, "error", "检查未返回结论（规则实现错误）"),)
-    except HolidayDataMissing as exc:
-        return (Finding(rule.id, "needs_review", str(exc), values={"缺少数据年份": exc.year}),)
-    except Exception as exc:
-        return (Finding(rule.id, "error", f"检查出错：{_short(exc)}"),)
     for f in result:
         if not isinstance(f, Finding) or f.rule_id != rule.id:
             return (Finding(rule.id, "error", f"检查返回了不属于本规则的结论：{f!r}"[:300]),)
     return result
+
+
+def _run_check(rule: Rule, case: CaseFile, ctx: CheckContext) -> tuple[Finding, ...]:
+    try:
+        return _as_findings(rule, rule.check(case, ctx))
+    except HolidayDataMissing as exc:
+        return (_missing_data(rule, exc),)
+    except Exception as exc:
+        return (_check_error(rule, exc),)

@@ -14,9 +14,13 @@ Loading is split in two so that a parallel batch can ship cheap work to its work
 
 from __future__ import annotations
 
+import bisect
 import glob
+import hashlib
 import os
+import re
 import sys
+from array import array
 from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
@@ -35,6 +39,7 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 MAX_EXTENSION_DEPTH = 32
 _BOM = b"\xef\xbb\xbf"
 _CASE_SUFFIXES = (".json", ".jsonl", ".ndjson")
+_JSONL_BUFFER = 1 << 20
 
 
 @attrs.frozen(slots=True)
@@ -134,7 +139,8 @@ def iter_records(
             continue
         try:
             if item.endswith((".jsonl", ".ndjson")):
-                with open(item, "rb") as fh:
+                # Lines are longer than the default buffer; a larger one reads each in one go.
+                with open(item, "rb", buffering=_JSONL_BUFFER) as fh:
                     yield from _records_from_stream(item, fh, max_bytes, jsonl=True)
                 continue
             size = os.path.getsize(item)
@@ -250,10 +256,44 @@ def _validators() -> tuple[Any, Any]:
 
     schema = casefile_schema()
     fast = jsonschema_rs.validator_for(schema, validate_formats=True)
-    detailed = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
+    # The reference validator reads "pattern" as JSON Schema says (ECMA-262, like the fast
+    # one), not as Python's re would: "$" only at the very end ("D01\n" does not match
+    # ^...$) and \d only ASCII digits ("３３０１０６" is not a region code). Otherwise it
+    # would accept what the fast validator rejects and the file would be reported invalid
+    # without saying why.
+    base = jsonschema.Draft202012Validator
+    reference = jsonschema.validators.extend(base, {"pattern": _ecma_pattern})
+    detailed = reference(schema, format_checker=base.FORMAT_CHECKER)
     return fast, detailed
+
+
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterator[Any]:
+    from jsonschema.exceptions import ValidationError
+
+    if validator.is_type(instance, "string") and not _ecma_regex(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+@cache
+def _ecma_regex(pattern: str) -> re.Pattern[str]:
+    out = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "$":
+            char = r"\Z"  # end of the string, never before a final newline
+        out.append(char)
+        i += 1
+    return re.compile("".join(out), re.ASCII)
 
 
 def _schema_errors(record: RawRecord, data: Any) -> list[LoadError]:
@@ -322,6 +362,7 @@ _OBJECT_REFS: tuple[tuple[str, str, str], ...] = (
     ("application", "document", "documents"),
     ("application", "material_receipt", "documents"),
     ("acceptance", "document", "documents"),
+    ("lower_review", "document", "documents"),
     ("interested_parties", "document", "documents"),
     ("issuance", "document", "documents"),
 )
@@ -336,7 +377,60 @@ _ID_SECTIONS = (
 )
 
 
+def _group(refs: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+    grouped: dict[str, list[tuple[str, str]]] = {}
+    for section, field, target in refs:
+        grouped.setdefault(section, []).append((field, target))
+    return tuple((section, tuple(fields)) for section, fields in grouped.items())
+
+
+_LIST_REFS_BY_SECTION = _group(_LIST_REFS)
+_OBJECT_REFS_BY_SECTION = _group(_OBJECT_REFS)
+
+
+def _references_ok(data: dict[str, Any]) -> bool:
+    """Whether every id is unique and every reference resolves (the common case, fast).
+
+    Each section is walked once and nothing is built for a reference that resolves; only a
+    file that fails here pays for :func:`_reference_errors`, which says exactly what is wrong.
+    """
+    ids: dict[str, set[str]] = {}
+    for section in _ID_SECTIONS:
+        items = data.get(section) or ()
+        seen = {item["id"] for item in items}
+        if len(seen) != len(items):
+            return False
+        ids[section] = seen
+    for section, fields in _LIST_REFS_BY_SECTION:
+        for item in data.get(section) or ():
+            for field, target in fields:
+                value = item.get(field)
+                if value is None:
+                    continue
+                if type(value) is list:
+                    if not ids[target].issuperset(value):
+                        return False
+                elif value not in ids[target]:
+                    return False
+    for section, fields in _OBJECT_REFS_BY_SECTION:
+        obj = data.get(section)
+        if not obj:
+            continue
+        for field, target in fields:
+            value = obj.get(field)
+            if value is None:
+                continue
+            if type(value) is list:
+                if not ids[target].issuperset(value):
+                    return False
+            elif value not in ids[target]:
+                return False
+    return True
+
+
 def _reference_errors(record: RawRecord, data: dict[str, Any]) -> list[LoadError]:
+    if _references_ok(data):
+        return []
     ids: dict[str, set[str]] = {}
     errors: list[LoadError] = []
     for section in _ID_SECTIONS:
@@ -473,34 +567,138 @@ def load_dict(data: dict[str, Any], source: str = "<dict>") -> LoadResult:
     return load_record(RawRecord(source, orjson.dumps(data)))
 
 
-class DuplicateTracker:
-    """Report the second and later files that reuse a case id already seen in the batch."""
+class _SeenIds:
+    """The case ids seen so far, each with where it was first seen, in ~24 bytes per id.
+
+    A batch of a million files must not hold a million Python strings to find the few reused
+    ids: each id is kept as a 128-bit digest (two 64-bit halves; a false match would take about
+    2**64 ids) with a 64-bit location, in sorted arrays. Recent ids sit in a small dict; when it
+    fills up it becomes a sorted run, and runs of equal size are merged, so a lookup bisects
+    at most log2(n / RUN) + 1 runs.
+    """
+
+    RUN = 1 << 14
 
     def __init__(self) -> None:
-        self._first: dict[str, str] = {}
+        self._recent: dict[tuple[int, int], int] = {}
+        self._runs: list[tuple[array[int], array[int], array[int]]] = []
+
+    @staticmethod
+    def key(case_id: str) -> tuple[int, int]:
+        digest = hashlib.blake2b(case_id.encode(), digest_size=16).digest()
+        return int.from_bytes(digest[:8], "little"), int.from_bytes(digest[8:], "little")
+
+    def setdefault(self, case_id: str, where: int) -> int:
+        """Where ``case_id`` was first seen; record ``where`` if it was not seen before."""
+        key = self.key(case_id)
+        found = self._recent.get(key)
+        if found is not None:
+            return found
+        high, low = key
+        for highs, lows, values in self._runs:
+            i = bisect.bisect_left(highs, high)
+            while i < len(highs) and highs[i] == high:
+                if lows[i] == low:
+                    return values[i]
+                i += 1
+        self._recent[key] = where
+        if len(self._recent) >= self.RUN:
+            self._flush()
+        return where
+
+    def _flush(self) -> None:
+        ordered = sorted(self._recent.items())
+        run = (
+            array("Q", [k[0] for k, _ in ordered]),
+            array("Q", [k[1] for k, _ in ordered]),
+            array("Q", [v for _, v in ordered]),
+        )
+        self._recent = {}
+        while self._runs and len(self._runs[-1][0]) <= len(run[0]):
+            run = _merge_runs(self._runs.pop(), run)
+        self._runs.append(run)
+
+
+def _merge_runs(
+    a: tuple[array[int], array[int], array[int]], b: tuple[array[int], array[int], array[int]]
+) -> tuple[array[int], array[int], array[int]]:
+    highs, lows, values = array("Q"), array("Q"), array("Q")
+    (ah, al, av), (bh, bl, bv) = a, b
+    i = j = 0
+    while i < len(ah) and j < len(bh):
+        if (ah[i], al[i]) <= (bh[j], bl[j]):
+            highs.append(ah[i])
+            lows.append(al[i])
+            values.append(av[i])
+            i += 1
+        else:
+            highs.append(bh[j])
+            lows.append(bl[j])
+            values.append(bv[j])
+            j += 1
+    for h, l_, v in ((ah, al, av), (bh, bl, bv)):
+        start = i if h is ah else j
+        highs.extend(h[start:])
+        lows.extend(l_[start:])
+        values.extend(v[start:])
+    return highs, lows, values
+
+
+class DuplicateTracker:
+    """Report the second and later files that reuse a case id already seen in the batch.
+
+    Memory grows by about 24 bytes per case (plus each distinct source name once), so a
+    batch of millions of files can be checked in one process.
+    """
+
+    def __init__(self) -> None:
+        self._seen = _SeenIds()
+        self._source_index: dict[str, int] = {}
+        self._sources: list[str] = []
 
     def check(self, result: LoadResult) -> LoadResult:
+        """``result``, or a failure naming the first file if its case id was seen before."""
         if not isinstance(result, LoadedCase):
             return result
-        case_id = result.case.case_id
-        where = result.source if result.line is None else f"{result.source}:{result.line}"
-        first = self._first.setdefault(case_id, where)
+        duplicate = self.check_id(result.case.case_id, result.source, result.line)
+        return result if duplicate is None else duplicate
+
+    def check_id(self, case_id: str, source: str, line: int | None) -> LoadFailure | None:
+        """The failure to report if ``case_id`` was seen before at another place, else None."""
+        index = self._source_index.get(source)
+        if index is None:
+            index = self._source_index[source] = len(self._sources)
+            self._sources.append(source)
+        where = (index << 36) | (line or 0)
+        first = self._seen.setdefault(case_id, where)
         if first == where:
-            return result
-        return LoadFailure(
-            result.source,
-            (
-                LoadError(
-                    result.source,
-                    f"案卷编号“{case_id}”与 {first} 重复，本案卷未评查",
-                    "/case_id",
-                    result.line,
-                    "同一批次内案卷编号唯一",
-                ),
+            return None
+        first_source = self._sources[first >> 36]
+        first_line = first & 0xFFFFFFFFF
+        return duplicate_failure(case_id, source, line, where_of(first_source, first_line or None))
+
+
+def where_of(source: str, line: int | None) -> str:
+    """How a record's place is written: the file, and the line for JSONL (``a.jsonl:3``)."""
+    return source if line is None else f"{source}:{line}"
+
+
+def duplicate_failure(case_id: str, source: str, line: int | None, first: str) -> LoadFailure:
+    """The failure reported for a file whose case id was first seen at ``first``."""
+    return LoadFailure(
+        source,
+        (
+            LoadError(
+                source,
+                f"案卷编号“{case_id}”与 {first} 重复，本案卷未评查",
+                "/case_id",
+                line,
+                "同一批次内案卷编号唯一",
             ),
-            result.line,
-            case_id,
-        )
+        ),
+        line,
+        case_id,
+    )
 
 
 def load(

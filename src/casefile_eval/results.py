@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import copyreg
+import io
+import operator
+import pickle
 from collections.abc import Mapping
 from typing import Any
 
@@ -9,7 +13,7 @@ import attrs
 import orjson
 
 from .plugins.finding import Finding
-from .scoring import CaseScore, CategoryScore, ItemScore, VetoHit
+from .scoring import CaseScore, CategoryScore, ItemScore, VetoHit, dict_part, json_part, share
 
 RESULT_SCHEMA_VERSION = "1.0"
 
@@ -93,6 +97,11 @@ class CaseResult:
 
     def to_dict(self) -> dict[str, Any]:
         """The result as published in ``result.schema.json``."""
+        return self._form(dict_part)
+
+    def _form(self, part: Any) -> dict[str, Any]:
+        # ``part`` renders the parts shared between results (items, categories, provenance):
+        # as plain dicts for to_dict, as pre-serialised JSON fragments for to_json.
         return {
             "result_schema_version": RESULT_SCHEMA_VERSION,
             "case_id": self.case_id,
@@ -105,16 +114,16 @@ class CaseResult:
             "source": self.source,
             "parties": [{"name": p.name, "type": p.type} for p in self.parties],
             "act_date": self.act_date,
-            "score": self.score.to_dict(),
-            "findings": [f.to_dict() for f in self.findings],
+            "score": self.score._form(part),
+            "findings": [part(f) for f in self.findings],
             "rules_run": self.rules_run,
             "problems": list(self.problems),
-            "produced_by": self.produced_by.to_dict(),
+            "produced_by": part(self.produced_by),
         }
 
     def to_json(self) -> bytes:
         """One JSONL line (without the newline); byte-identical for identical inputs."""
-        return orjson.dumps(self.to_dict())
+        return orjson.dumps(self._form(json_part))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CaseResult:
@@ -171,3 +180,91 @@ class CaseResult:
             rules_run=data["rules_run"],
             problems=tuple(data.get("problems", ())),
         )
+
+
+# --------------------------------------------------------------------------- wire form
+#
+# Worker processes send results to the main process pickled with the reducers below instead of
+# attrs' generic ones: each object travels as its class's constructor arguments, and the parts
+# that are the same in most results (the item of a rule that passed, an untouched category,
+# the provenance, a "not applicable" finding) are rebuilt once per process and then reused.
+# Pickle writes an object met again in the same chunk as a back-reference, so a chunk carries
+# each shared part once and unpickling it costs the main process next to nothing. Values are
+# not converted on the way: the rebuilt result equals the one the worker made.
+
+_FIELDS = {
+    cls: operator.attrgetter(*(f.name for f in attrs.fields(cls)))
+    for cls in (
+        CaseResult,
+        CaseScore,
+        ItemScore,
+        CategoryScore,
+        VetoHit,
+        Provenance,
+        PartySummary,
+        Finding,
+    )
+}
+_VALUES = [f.name for f in attrs.fields(Finding)].index("values")
+_ORIGINAL = [f.name for f in attrs.fields(Finding)].index("original")
+_MAX_INTERNED = 20_000
+_interned: dict[tuple[Any, ...], Any] = {}
+
+
+def _intern(cls: Any, key: tuple[Any, ...], args: tuple[Any, ...]) -> Any:
+    obj = _interned.get(key)
+    if obj is None:
+        obj = cls(*args)
+        if len(_interned) < _MAX_INTERNED:
+            _interned[key] = share(obj)
+    return obj
+
+
+def _shared_part(cls: Any, *args: Any) -> Any:
+    # Numbers keep their type in the key: 2 == 2.0, but the rebuilt part must be the same.
+    return _intern(cls, (cls, *args, *map(type, args)), args)
+
+
+def _finding(*args: Any) -> Finding:
+    if args[_VALUES] or args[_ORIGINAL]:
+        return Finding(*args)
+    rest = args[:_VALUES] + args[_VALUES + 1 :]  # the (empty) values dict cannot be a key
+    try:
+        return _intern(Finding, (Finding, *rest, *map(type, rest)), args)  # type: ignore[no-any-return]
+    except TypeError:  # an unhashable part (pointers given as a list): not shared
+        return Finding(*args)
+
+
+def _reduce_plain(obj: Any) -> tuple[Any, tuple[Any, ...]]:
+    return type(obj), _FIELDS[type(obj)](obj)
+
+
+def _reduce_shared(obj: Any) -> tuple[Any, tuple[Any, ...]]:
+    return _shared_part, (type(obj), *_FIELDS[type(obj)](obj))
+
+
+def _reduce_finding(obj: Finding) -> tuple[Any, tuple[Any, ...]]:
+    return _finding, _FIELDS[Finding](obj)
+
+
+_DISPATCH = {
+    **copyreg.dispatch_table,
+    CaseResult: _reduce_plain,
+    CaseScore: _reduce_plain,
+    VetoHit: _reduce_plain,
+    PartySummary: _reduce_plain,
+    ItemScore: _reduce_shared,
+    CategoryScore: _reduce_shared,
+    Provenance: _reduce_shared,
+    Finding: _reduce_finding,
+}
+
+
+def dumps_compact(obj: Any) -> bytes:
+    """Pickle ``obj`` (results, lists of them …) in the compact form; ``pickle.loads`` reads it
+    in any process that can import casefile_eval."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _DISPATCH  # only this pickler: nothing changes globally
+    pickler.dump(obj)
+    return buffer.getvalue()

@@ -146,6 +146,57 @@ class SummaryBuilder:
                 rule.examples.append(item.case_id)
             agency.problems[it.rule_id] += 1
 
+    def merge(self, other: SummaryBuilder) -> SummaryBuilder:
+        """Add everything ``other`` counted, as if its items had been added after ours.
+
+        Builders of consecutive parts of a batch (the partitions of a distributed run) merge
+        into the builder of the whole: counts, lists and "first seen" orders are the same as
+        in one pass; sums of scores may differ in the last bits of a float.
+        """
+        self.valid += other.valid
+        self.invalid.extend(other.invalid)
+        self.grades.update(other.grades)
+        self.by_kind.update(other.by_kind)
+        self.passing += other.passing
+        self.excellent_count += other.excellent_count
+        self.stands += other.stands
+        self.pending_files += other.pending_files
+        self.error_files += other.error_files
+        self.score_sum += other.score_sum
+        for name, theirs in other.agencies.items():
+            ours = self.agencies[name]
+            ours.files += theirs.files
+            ours.by_kind.update(theirs.by_kind)
+            ours.score_sum += theirs.score_sum
+            ours.grades.update(theirs.grades)
+            ours.passing += theirs.passing
+            ours.excellent += theirs.excellent
+            ours.vetoes += theirs.vetoes
+            ours.not_standing += theirs.not_standing
+            ours.problems.update(theirs.problems)
+            ours.pending += theirs.pending
+        for rule_id, theirs_rule in other.rules.items():
+            rule = self.rules.get(rule_id)
+            if rule is None:
+                rule = self.rules[rule_id] = _RuleAcc(theirs_rule.title, theirs_rule.category)
+            rule.files += theirs_rule.files
+            rule.occurrences += theirs_rule.occurrences
+            rule.deduction += theirs_rule.deduction
+            rule.vetoes += theirs_rule.vetoes
+            rule.agencies |= theirs_rule.agencies
+            room = self.EXAMPLES_PER_RULE - len(rule.examples)
+            rule.examples.extend(theirs_rule.examples[: max(room, 0)])
+        for key, acc in other.categories.items():
+            mine = self.categories.get(key)
+            if mine is None:
+                self.categories[key] = dict(acc)
+            else:
+                mine["deduction"] += acc["deduction"]
+                mine["files_with_deduction"] += acc["files_with_deduction"]
+        self.excellent.extend(other.excellent)
+        self.standards.update(other.standards)
+        return self
+
     def build(self) -> dict[str, Any]:
         """The summary as a JSON-ready dict (stable key order)."""
         total = self.valid + len(self.invalid)
