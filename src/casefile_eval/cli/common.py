@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
-from ..batch import BatchConfig
+from ..batch import BatchConfig, run_batch
 from ..engine import Evaluator
 from ..judgements import JudgementError
-from ..loading import DEFAULT_MAX_BYTES
+from ..loading import DEFAULT_MAX_BYTES, LoadFailure
 from ..output import OutputError
 from ..plugins import PluginError
+from ..results import CaseResult
 from ..standard import StandardError
 
 #: Exit codes — stable, documented in docs/cli.md.
@@ -48,6 +50,23 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_BYTES,
         help=f"单个案卷的大小上限（字节，默认 {DEFAULT_MAX_BYTES}）",
     )
+    parser.add_argument(
+        "--workers",
+        type=_workers,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="并行评查的进程数（默认为本机CPU核数；1 表示不开子进程）",
+    )
+
+
+def _workers(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"应为正整数：{text}")
+    return value
 
 
 def add_plugin_options(parser: argparse.ArgumentParser) -> None:
@@ -115,6 +134,24 @@ def build_evaluator(args: argparse.Namespace) -> Evaluator:
         return batch_config(args).build_evaluator()
     except (PluginError, StandardError, JudgementError) as exc:
         raise CommandError(str(exc)) from exc
+
+
+def run_results(
+    args: argparse.Namespace, evaluator: Evaluator
+) -> Iterator[CaseResult | LoadFailure]:
+    """Score the inputs the options name, in input order, with ``--workers`` processes.
+
+    ``evaluator`` is the one :func:`build_evaluator` made from the same options; worker
+    processes each build their own from the options' :class:`BatchConfig`.
+    """
+    workers = getattr(args, "workers", 1) or 1
+    return run_batch(
+        args.paths,
+        evaluator,
+        max_bytes=getattr(args, "max_bytes", DEFAULT_MAX_BYTES),
+        workers=workers,
+        config=batch_config(args) if workers > 1 else None,
+    )
 
 
 def progress(items: Iterable[T], *, total: int | None = None, desc: str = "") -> Iterator[T]:
