@@ -7,7 +7,6 @@ import csv
 import sys
 from typing import Any
 
-from ..batch import run_batch
 from ..judgements import COLUMNS
 from ..loading import LoadFailure
 from ..output import atomic_write
@@ -22,6 +21,7 @@ from .common import (
     build_evaluator,
     output_errors,
     progress,
+    run_results,
 )
 from .score import _neutral
 
@@ -52,7 +52,7 @@ def _rows(args: argparse.Namespace) -> tuple[list[list[Any]], int]:
     evaluator = build_evaluator(args)
     rows: list[list[Any]] = []
     invalid = 0
-    for item in progress(run_batch(args.paths, evaluator, max_bytes=args.max_bytes), desc="初评"):
+    for item in progress(run_results(args, evaluator), desc="初评"):
         if isinstance(item, LoadFailure):
             invalid += 1
             for error in item.errors:

@@ -11,7 +11,6 @@ from typing import IO, Any
 import orjson
 from tabulate import tabulate
 
-from ..batch import run_batch
 from ..loading import LoadFailure
 from ..model.vocab import KIND_ZH
 from ..output import atomic_write
@@ -30,6 +29,7 @@ from .common import (
     build_evaluator,
     output_errors,
     progress,
+    run_results,
 )
 
 FORMATS = ("table", "json", "jsonl", "csv", "xlsx")
@@ -119,9 +119,7 @@ def run(args: argparse.Namespace) -> int:
             writer.writerow([name for name, _ in CSV_COLUMNS])
         if args.format == "json":
             results: list[dict[str, Any]] = []
-        for item in progress(
-            run_batch(args.paths, evaluator, max_bytes=args.max_bytes), desc="评查"
-        ):
+        for item in progress(run_results(args, evaluator), desc="评查"):
             summary.add(item)
             if isinstance(item, LoadFailure):
                 for error in item.errors:
