@@ -647,6 +647,9 @@ def _resolve_reference(word: str, named: list[tuple[str, int | None]]) -> tuple[
 def parse_citations(text: str, *, default_law: str | None = None) -> list[Citation]:
     """Find every citation in ``text``, in order of appearance.
 
+    Results are memoised by (text, default_law): the same basis strings recur in every file of a
+    batch and several rules parse them; the list returned is always a fresh copy.
+
     Understands 《全称》 and 《简称》 titles (with ``2021修订`` / ``（2021年修订）`` annotations
     inside or after the 《》, kept as :attr:`Citation.edition`), Chinese, Arabic and full-width
     numbers, bracketed or bare items (``第（三）项``, ``第(三)项``, ``第〔三〕项``, ``第三项``),
@@ -662,6 +665,15 @@ def parse_citations(text: str, *, default_law: str | None = None) -> list[Citati
     they, and 本法-style references with nothing named before them, are attributed to it.
     Every citation expanded from one source span shares that span as ``raw``.
     """
+    return list(_parse_citations_cached(text, default_law))
+
+
+@lru_cache(maxsize=8192)
+def _parse_citations_cached(text: str, default_law: str | None) -> tuple[Citation, ...]:
+    return tuple(_parse_citations(text, default_law))
+
+
+def _parse_citations(text: str, default_law: str | None) -> list[Citation]:
     out: list[Citation] = []
     named: list[tuple[str, int | None]] = []
     local_aliases: dict[str, tuple[str, int | None]] = {}

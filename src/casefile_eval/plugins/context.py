@@ -15,6 +15,10 @@ if TYPE_CHECKING:
     from .rule import Rule
 
 
+#: Messages that embed case values would fill the cache without ever being reused: cap it.
+_SHARED_LIMIT = 64
+
+
 @attrs.frozen(slots=True)
 class CheckContext:
     """Everything a check may use besides the case, built once per rule per batch.
@@ -30,6 +34,8 @@ class CheckContext:
     standard_id: str = ""
     prepared: Any = None
     _pass: Finding = attrs.field(init=False)
+    # Findings are immutable, and most not-applicable messages are constants: share them.
+    _not_applicable: dict[str, Finding] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_pass", Finding(self.rule.id, "pass"))
@@ -63,7 +69,14 @@ class CheckContext:
 
     def not_applicable(self, message: str = "", *pointers: str) -> Finding:
         """The rule does not apply to this case (beyond what ``applies_to`` filters)."""
-        return Finding(self.rule.id, "not_applicable", message, pointers)
+        if pointers:
+            return Finding(self.rule.id, "not_applicable", message, pointers)
+        shared = self._not_applicable.get(message)
+        if shared is None:
+            shared = Finding(self.rule.id, "not_applicable", message)
+            if len(self._not_applicable) < _SHARED_LIMIT:
+                self._not_applicable[message] = shared
+        return shared
 
     def needs_review(
         self, message: str, *pointers: str, values: Mapping[str, Any] | None = None
