@@ -44,6 +44,14 @@ def atomic_write(
         raise
 
 
+def spreadsheet_safe(value: Any) -> Any:
+    """A CSV/XLSX cell value that cannot run as a formula: case files are untrusted text, and a
+    cell starting with = + - @ (or a tab or carriage return) would be evaluated by Excel/WPS."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 _UNSAFE = re.compile(r'[\x00-\x1f<>:"/\\|?*]+')
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..judgements import COLUMNS
 from ..loading import LoadFailure
-from ..output import atomic_write
+from ..output import atomic_write, spreadsheet_safe
 from ..plugins import OUTCOME_ZH
 from .common import (
     EXIT_INVALID_INPUT,
@@ -23,7 +23,6 @@ from .common import (
     progress,
     run_results,
 )
-from .score import _neutral
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -91,7 +90,7 @@ def run_template(args: argparse.Namespace) -> int:
             fh.write("\ufeff")  # Excel opens UTF-8 CSV correctly only with a BOM
             writer = csv.writer(fh)
             writer.writerow(headers)
-            writer.writerows([[_neutral(v) for v in row] for row in rows])
+            writer.writerows([[spreadsheet_safe(v) for v in row] for row in rows])
     else:
         from openpyxl import Workbook
         from openpyxl.styles import Alignment, Font, PatternFill
@@ -105,7 +104,7 @@ def run_template(args: argparse.Namespace) -> int:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor="DDEBF7")
         for row in rows:
-            ws.append([_neutral(v) for v in row])
+            ws.append([spreadsheet_safe(v) for v in row])
         widths = [22, 24, 16, 30, 12, 50, 12, 8, 40, 10]
         for i, width in enumerate(widths):
             ws.column_dimensions[chr(ord("A") + i)].width = width

@@ -13,10 +13,9 @@ from tabulate import tabulate
 
 from ..loading import DuplicateTracker, LoadFailure, RawRecord, iter_records, load_record
 from ..model.vocab import KIND_ZH
-from ..output import OutputError, atomic_write, inside, safe_name
+from ..output import OutputError, atomic_write, inside, safe_name, spreadsheet_safe
 from ..sampling import PoolEntry, draw
 from .common import EXIT_INVALID_INPUT, EXIT_OK, CommandError, add_input_options, output_errors
-from .score import _neutral
 
 
 def _ratio(text: str) -> float:
@@ -141,7 +140,7 @@ def run(args: argparse.Namespace) -> int:
                 [
                     i,
                     *(
-                        _neutral(v)
+                        spreadsheet_safe(v)
                         for v in (
                             e.agency,
                             KIND_ZH.get(e.kind, e.kind),

@@ -11,9 +11,10 @@ from typing import IO, Any
 import orjson
 from tabulate import tabulate
 
+from ..batch import failure_row
 from ..loading import LoadFailure
 from ..model.vocab import KIND_ZH
-from ..output import atomic_write
+from ..output import atomic_write, spreadsheet_safe
 from ..plugins.finding import OUTCOME_ZH
 from ..results import CaseResult
 from ..summary import SummaryBuilder
@@ -70,14 +71,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=run)
 
 
-def _neutral(value: Any) -> Any:
-    # A cell starting with = + - @ would run as a formula in a spreadsheet; case files are
-    # untrusted text.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _table_row(r: CaseResult) -> list[Any]:
     problems = "；".join(i.title for i in r.failed_items[:2])
     return [
@@ -125,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
                 for error in item.errors:
                     print(f"✗ {error.describe()}", file=sys.stderr)
                 if args.format == "jsonl":
-                    sink.write(orjson.dumps(_failure_record(item)).decode() + "\n")
+                    sink.write(orjson.dumps(failure_row(item)).decode() + "\n")
                 continue
             if threshold is not None and grade_names.index(item.score.grade) > threshold:
                 below += 1
@@ -137,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
             elif args.format == "json":
                 results.append(item.to_dict())
             elif writer:
-                writer.writerow([_neutral(get(item)) for _, get in CSV_COLUMNS])
+                writer.writerow([spreadsheet_safe(get(item)) for _, get in CSV_COLUMNS])
             elif xlsx is not None:
                 xlsx.add(item)
         built = summary.build()
@@ -172,19 +165,6 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _failure_record(item: LoadFailure) -> dict[str, Any]:
-    return {
-        "ok": False,
-        "source": item.source,
-        "line": item.line,
-        "case_id": item.case_id,
-        "errors": [
-            {"pointer": e.pointer, "message": e.message, "expected": e.expected}
-            for e in item.errors
-        ],
-    }
-
-
 def _summary_line(built: dict[str, Any]) -> str:
     grades = "，".join(f"{g} {n}" for g, n in built["grades"].items())
     return (
@@ -216,12 +196,12 @@ class _XlsxRows:
         self.items: list[list[Any]] = []
 
     def add(self, result: CaseResult) -> None:
-        self.cases.append([_neutral(get(result)) for _, get in CSV_COLUMNS])
+        self.cases.append([spreadsheet_safe(get(result)) for _, get in CSV_COLUMNS])
         categories = {c.key: c.title for c in result.score.categories}
         for item in result.score.items:
             self.items.append(
                 [
-                    _neutral(v)
+                    spreadsheet_safe(v)
                     for v in (
                         result.case_id,
                         result.agency,
@@ -276,12 +256,12 @@ class _XlsxRows:
                 "主要问题",
             ],
         ):
-            summary.append([_neutral(v) for v in row])
+            summary.append([spreadsheet_safe(v) for v in row])
         titles = {rid: rule.title for rid, rule in evaluator.rules.items()}
         for a in built["by_agency"]:
             summary.append(
                 [
-                    _neutral(a["agency"]),
+                    spreadsheet_safe(a["agency"]),
                     a["files"],
                     a["licensing"],
                     a["penalty"],
@@ -290,7 +270,7 @@ class _XlsxRows:
                     a["excellent_rate"],
                     a["pass_rate"],
                     a["vetoed_files"],
-                    _neutral("；".join(titles.get(r, r) for r in a["top_problems"])),
+                    spreadsheet_safe("；".join(titles.get(r, r) for r in a["top_problems"])),
                 ]
             )
         items = wb.create_sheet("评查项目")

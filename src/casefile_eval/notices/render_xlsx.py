@@ -17,6 +17,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from ..output import spreadsheet_safe
 from .model import (
     Attachment,
     AttachmentList,
@@ -43,18 +44,11 @@ _NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
-def neutral(value: Any) -> Any:
-    """A spreadsheet-safe cell value: text that would start a formula gets a leading '."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _value(text: str, numeric: bool) -> Any:
     if numeric and _NUMBER.match(text):
         number = float(text)
         return int(number) if number.is_integer() else number
-    return neutral(text)
+    return spreadsheet_safe(text)
 
 
 def sheet_title(text: str, taken: set[str]) -> str:
@@ -73,7 +67,7 @@ def _write_table(
     ws: Worksheet, start: int, columns: tuple[str, ...], rows: list[Any], numeric: set[int]
 ) -> int:
     for c, name in enumerate(columns, 1):
-        cell = ws.cell(row=start, column=c, value=neutral(name))
+        cell = ws.cell(row=start, column=c, value=spreadsheet_safe(name))
         cell.font = BOLD
         cell.fill = HEAD_FILL
         cell.alignment = CENTER
@@ -82,7 +76,9 @@ def _write_table(
     for row in rows:
         r += 1
         if row.kind == "group":
-            ws.cell(row=r, column=1, value=neutral(row.cells[0])).font = Font(name=FONT, bold=True)
+            ws.cell(row=r, column=1, value=spreadsheet_safe(row.cells[0])).font = Font(
+                name=FONT, bold=True
+            )
             ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(columns))
             for c in range(1, len(columns) + 1):
                 ws.cell(row=r, column=c).border = BOX
@@ -123,13 +119,15 @@ def _text_lines(notice: Notice) -> list[tuple[str, bool]]:
 
 
 def _chart(ws: Worksheet, block: Chart, anchor_row: int) -> int:
-    ws.cell(row=anchor_row, column=1, value=neutral(block.title)).font = Font(name=FONT, bold=True)
+    ws.cell(row=anchor_row, column=1, value=spreadsheet_safe(block.title)).font = Font(
+        name=FONT, bold=True
+    )
     ws.cell(row=anchor_row + 1, column=1, value="项目").font = Font(name=FONT, bold=True)
     ws.cell(row=anchor_row + 1, column=2, value=block.unit or "数值").font = Font(
         name=FONT, bold=True
     )
     for i, (label, value) in enumerate(zip(block.labels, block.values, strict=True)):
-        ws.cell(row=anchor_row + 2 + i, column=1, value=neutral(label))
+        ws.cell(row=anchor_row + 2 + i, column=1, value=spreadsheet_safe(label))
         ws.cell(row=anchor_row + 2 + i, column=2, value=value)
     last = anchor_row + 1 + len(block.values)
     if block.values:
@@ -153,23 +151,25 @@ def _form(wb: Workbook, notice: Notice) -> None:
     ws = wb.active
     ws.title = sheet_title(notice.title, set())
     width = 7
-    ws.cell(row=1, column=1, value=neutral(notice.title)).font = Font(name=FONT, size=16, bold=True)
+    ws.cell(row=1, column=1, value=spreadsheet_safe(notice.title)).font = Font(
+        name=FONT, size=16, bold=True
+    )
     ws.cell(row=1, column=1).alignment = CENTER
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     r = 2
     if notice.subtitle:
-        ws.cell(row=r, column=1, value=neutral(notice.subtitle)).alignment = CENTER
+        ws.cell(row=r, column=1, value=spreadsheet_safe(notice.subtitle)).alignment = CENTER
         ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
         r += 1
     for block in notice.blocks:
         r += 1
         if isinstance(block, Fields):
             for label, value in block.pairs:
-                head = ws.cell(row=r, column=1, value=neutral(label))
+                head = ws.cell(row=r, column=1, value=spreadsheet_safe(label))
                 head.font = Font(name=FONT, bold=True)
                 head.fill = HEAD_FILL
                 head.border = BOX
-                cell = ws.cell(row=r, column=2, value=neutral(value))
+                cell = ws.cell(row=r, column=2, value=spreadsheet_safe(value))
                 cell.alignment = WRAP
                 ws.merge_cells(start_row=r, start_column=2, end_row=r, end_column=width)
                 for c in range(2, width + 1):
@@ -178,9 +178,11 @@ def _form(wb: Workbook, notice: Notice) -> None:
         elif isinstance(block, Table):
             r = _write_table(ws, r, block.columns, list(block.rows), set(block.numeric)) + 1
         elif isinstance(block, Heading):
-            ws.cell(row=r, column=1, value=neutral(block.text)).font = Font(name=FONT, bold=True)
+            ws.cell(row=r, column=1, value=spreadsheet_safe(block.text)).font = Font(
+                name=FONT, bold=True
+            )
         elif isinstance(block, Paragraph | Note):
-            ws.cell(row=r, column=1, value=neutral(block.text)).alignment = Alignment(
+            ws.cell(row=r, column=1, value=spreadsheet_safe(block.text)).alignment = Alignment(
                 wrap_text=False
             )
     for i, w in enumerate((18, 22, 7, 7, 7, 40, 10), 1):
@@ -205,12 +207,12 @@ def build_workbook(notice: Notice) -> Workbook:
     for text in header:
         if text:
             r += 1
-            ws.cell(row=r, column=1, value=neutral(text)).font = Font(
+            ws.cell(row=r, column=1, value=spreadsheet_safe(text)).font = Font(
                 name=FONT, bold=text == notice.title, size=14 if text == notice.title else 11
             )
     for text, bold in _text_lines(notice):
         r += 1
-        cell = ws.cell(row=r, column=1, value=neutral(text))
+        cell = ws.cell(row=r, column=1, value=spreadsheet_safe(text))
         cell.font = Font(name=FONT, bold=bold)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.column_dimensions["A"].width = 110
