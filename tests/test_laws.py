@@ -232,3 +232,16 @@ def test_former_title_cannot_belong_to_two_laws() -> None:
 def test_add_rejects_non_versions() -> None:
     with pytest.raises(TypeError):
         LawRegistry().add("行政处罚法")  # type: ignore[arg-type]
+
+
+def test_edition_start_is_cached_and_follows_added_versions():
+    from datetime import date as _date
+
+    from casefile_eval.laws import DEFAULT_REGISTRY, LawRegistry, LawVersion
+
+    assert DEFAULT_REGISTRY.edition_start("行政处罚法", 2021) == _date(2021, 7, 15)
+    assert DEFAULT_REGISTRY.edition_start("行政处罚法", 1999) is None
+    registry = LawRegistry()
+    assert registry.edition_start("某省条例", 2020) is None
+    registry.add(LawVersion("某省条例", "2020修订", _date(2020, 3, 1)))
+    assert registry.edition_start("某省条例", 2020) == _date(2020, 3, 1)

@@ -135,22 +135,9 @@ def _by_sector(value: bool | Mapping[str, bool], sector: str | None) -> bool:
     return bool(value)
 
 
-_law_start_cache: dict[int, tuple[Any, dt.date]] = {}
-
-
 def _new_law_from(ctx: CheckContext) -> dt.date:
-    """First day of the 2021 Penalty Law per the context's law registry (cached per registry),
-    read the way the procedure plugin reads it."""
-    laws = ctx.laws
-    hit = _law_start_cache.get(id(laws))
-    if hit is not None and hit[0] is laws:
-        return hit[1]
-    version = laws.edition("行政处罚法", 2021)
-    start = version.in_force_from if version is not None else PL_2021_DATE
-    if len(_law_start_cache) > 64:  # registries are per batch; keep the cache small
-        _law_start_cache.clear()
-    _law_start_cache[id(laws)] = (laws, start)
-    return start
+    """First day of the 2021 Penalty Law per the context's law registry."""
+    return ctx.laws.edition_start("行政处罚法", 2021) or PL_2021_DATE
 
 
 def _new_law(ctx: CheckContext, day: dt.date | None) -> bool:

@@ -1229,22 +1229,12 @@ _LITIGATION_LAW = "《中华人民共和国行政诉讼法》"
 _RECONSIDERATION_LAW = "《中华人民共和国行政复议法》"
 
 # Derived from the context's law registry, which lives for a whole batch: cached by identity.
-_LAW_START: dict[int, tuple[Any, dt.date]] = {}
 _OLD_BASIS: dict[tuple[str, str], str] = {}
 
 
 def _penalty_law_2021_from(ctx: CheckContext) -> dt.date:
     """First day of the 2021 Penalty Law per the context's law registry."""
-    laws = ctx.laws
-    hit = _LAW_START.get(id(laws))
-    if hit is not None and hit[0] is laws:
-        return hit[1]
-    version = laws.edition(_PENALTY_LAW, 2021)
-    start = version.in_force_from if version is not None else _PENALTY_LAW_2021_FALLBACK
-    if len(_LAW_START) > 64:
-        _LAW_START.clear()
-    _LAW_START[id(laws)] = (laws, start)
-    return start
+    return ctx.laws.edition_start(_PENALTY_LAW, 2021) or _PENALTY_LAW_2021_FALLBACK
 
 
 def _old_penalty_law(ctx: CheckContext, day: dt.date, provision: str) -> str | None:

@@ -535,21 +535,10 @@ def _for_sector(value: Any, sector: str | None) -> Any:
 # Shared helpers
 # ---------------------------------------------------------------------------------------------
 
-_law_start_cache: dict[int, tuple[Any, dt.date]] = {}
-
 
 def _new_law_from(ctx: CheckContext) -> dt.date:
-    """First day of the 2021 Penalty Law per the context's law registry (cached per registry)."""
-    laws = ctx.laws
-    hit = _law_start_cache.get(id(laws))
-    if hit is not None and hit[0] is laws:
-        return hit[1]
-    version = laws.edition(_PENALTY_LAW, 2021)
-    start = version.in_force_from if version is not None else _PENALTY_LAW_2021_FALLBACK
-    if len(_law_start_cache) > 64:  # registries are per batch; keep the cache small
-        _law_start_cache.clear()
-    _law_start_cache[id(laws)] = (laws, start)
-    return start
+    """First day of the 2021 Penalty Law per the context's law registry."""
+    return ctx.laws.edition_start(_PENALTY_LAW, 2021) or _PENALTY_LAW_2021_FALLBACK
 
 
 _frozen_cache: dict[int, tuple[Any, frozenset[str]]] = {}

@@ -137,22 +137,9 @@ def _articles(text: str) -> tuple[Citation, ...]:
     return tuple(c for c in parse_citations(text) if c.article is not None)
 
 
-_law_start_cache: dict[int, tuple[Any, dt.date]] = {}
-
-
 def _new_law_from(ctx: CheckContext) -> dt.date:
-    """First day of the 2021 Penalty Law per the context's law registry (cached per registry),
-    as the procedure plugin reads it."""
-    laws = ctx.laws
-    hit = _law_start_cache.get(id(laws))
-    if hit is not None and hit[0] is laws:
-        return hit[1]
-    version = laws.edition("行政处罚法", 2021)
-    start = version.in_force_from if version is not None else PL_2021_FALLBACK
-    if len(_law_start_cache) > 64:  # registries are per batch; keep the cache small
-        _law_start_cache.clear()
-    _law_start_cache[id(laws)] = (laws, start)
-    return start
+    """First day of the 2021 Penalty Law per the context's law registry."""
+    return ctx.laws.edition_start("行政处罚法", 2021) or PL_2021_FALLBACK
 
 
 def _officer_label(case: CaseFile, officer_id: str) -> str:

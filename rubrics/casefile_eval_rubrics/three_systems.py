@@ -486,25 +486,15 @@ def _presence_rule_covers(case: CaseFile, ctx: CheckContext, kind: str) -> bool:
 
 # The 2017 and 2021 Penalty Law editions' first days, per law registry (cached by identity:
 # a registry lives for a whole batch).
-_LAW_DATES: dict[int, tuple[Any, tuple[dt.date, dt.date]]] = {}
 
 
 def _penalty_law_dates(ctx: CheckContext) -> tuple[dt.date, dt.date]:
     """First days of the 2017 amendment (第三十八条第三款) and of the 2021 Law."""
     laws = ctx.laws
-    hit = _LAW_DATES.get(id(laws))
-    if hit is not None and hit[0] is laws:
-        return hit[1]
-    v2017 = laws.edition(_PENALTY_LAW, 2017)
-    v2021 = laws.edition(_PENALTY_LAW, 2021)
-    dates = (
-        v2017.in_force_from if v2017 is not None else PENALTY_LAW_2017_REVIEW,
-        v2021.in_force_from if v2021 is not None else PENALTY_LAW_2021,
+    return (
+        laws.edition_start(_PENALTY_LAW, 2017) or PENALTY_LAW_2017_REVIEW,
+        laws.edition_start(_PENALTY_LAW, 2021) or PENALTY_LAW_2021,
     )
-    if len(_LAW_DATES) > 64:
-        _LAW_DATES.clear()
-    _LAW_DATES[id(laws)] = (laws, dates)
-    return dates
 
 
 def _case_review_outside_2017_rule(case: CaseFile, ctx: CheckContext) -> str:

@@ -104,12 +104,13 @@ class LawRegistry:
     :class:`ValueError` naming both.
     """
 
-    __slots__ = ("_by_law", "_frozen", "_normalised", "_titles")
+    __slots__ = ("_by_law", "_edition_starts", "_frozen", "_normalised", "_titles")
 
     def __init__(self, versions: Iterable[LawVersion] = (), *, frozen: bool = False) -> None:
         self._by_law: dict[str, tuple[LawVersion, ...]] = {}
         self._normalised: dict[str, tuple[LawVersion, ...]] = {}
         self._titles: dict[str, str] = {}
+        self._edition_starts: dict[tuple[str, int], date | None] = {}
         self._frozen = False
         for version in versions:
             self.add(version)
@@ -133,6 +134,7 @@ class LawRegistry:
             raise TypeError("this LawRegistry is frozen; use with_versions() to extend a copy")
         if not isinstance(version, LawVersion):
             raise TypeError(f"expected LawVersion, got {type(version).__name__}")
+        self._edition_starts.clear()
         law = version.law
         existing = self._by_law.get(law, ())
         if version in existing:
@@ -234,6 +236,19 @@ class LawRegistry:
             if version.edition_year == year:
                 return version
         return None
+
+    def edition_start(self, law: str, year: int) -> date | None:
+        """The first day in force of the edition of ``law`` labelled with ``year`` (e.g. when the
+        2021 Penalty Law took effect), or None. Cached: rules ask on every case to pick the
+        version of a law that governs it."""
+        key = (law, year)
+        try:
+            return self._edition_starts[key]
+        except KeyError:
+            version = self.edition(law, year)
+            start = version.in_force_from if version is not None else None
+            self._edition_starts[key] = start
+            return start
 
     def __contains__(self, law: object) -> bool:
         return isinstance(law, str) and self.is_known(law)
