@@ -249,3 +249,52 @@ def test_parameters_declared_and_overridden(tmp_path):
     )
     with pytest.raises(StandardError, match=r"parameters\.demo\.limit"):
         Evaluator(std, plugins=plugins)
+
+
+def test_prepare_runs_once_per_batch_with_the_standards_parameters(tmp_path):
+    from casefile_eval.plugins import Parameter
+
+    prepared = []
+
+    def prepare(ctx):
+        prepared.append(ctx.param("demo.types"))
+        return frozenset(ctx.param("demo.types"))
+
+    def check(case, ctx):
+        missing = ctx.prepared - {d.type for d in case.documents}
+        return ctx.fail("缺少" + "、".join(sorted(missing))) if missing else ctx.passed()
+
+    mod = types.SimpleNamespace(
+        casefile_eval_rules=hookimpl(
+            lambda: [_rule("XX-DEMO-040", check, parameters=["demo.types"], prepare=prepare)]
+        ),
+        casefile_eval_parameters=hookimpl(
+            lambda: [Parameter("demo.types", ["penalty_decision"], {"type": "array"}, "演示参数")]
+        ),
+    )
+    plugins = PluginSet.load(entry_points=False, objects={"demo": mod})
+    std = tmp_path / "s.toml"
+    std.write_text(
+        '[standard]\nextends = "default-penalty"\nid = "x"\n'
+        '[parameters]\n"demo.types" = ["penalty_decision", "no_such_type"]\n',
+        encoding="utf-8",
+    )
+    evaluator = Evaluator(std, plugins=plugins)
+    results = [evaluator.evaluate(make_case()) for _ in range(3)]
+    assert prepared == [["penalty_decision", "no_such_type"]]  # once, not once per case
+    assert {r.findings_for("XX-DEMO-040")[0].message for r in results} == {"缺少no_such_type"}
+    assert outcome(run_rule(plugins.rules["XX-DEMO-040"], make_case(), plugins=plugins)) == "pass"
+
+
+def test_raising_prepare_names_the_rule_and_plugin():
+    def prepare(ctx):
+        raise ValueError("bad table")
+
+    plugins = PluginSet.load(
+        entry_points=False,
+        objects={
+            "demo": _module("demo", _rule("XX-DEMO-041", lambda c, x: x.passed(), prepare=prepare))
+        },
+    )
+    with pytest.raises(PluginError, match=r"XX-DEMO-041 \(plugin demo\).*bad table"):
+        Evaluator(plugins=plugins)

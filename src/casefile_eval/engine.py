@@ -119,12 +119,8 @@ class Evaluator:
         }
         self._contexts: dict[str, dict[str, CheckContext]] = {
             kind: {
-                rule_id: CheckContext(
-                    rule=item.rule,
-                    parameters=resolved.parameters,
-                    as_of=self.as_of,
-                    laws=self.laws,
-                    standard_id=resolved.standard.id,
+                rule_id: CheckContext.for_rule(
+                    item.rule, resolved.parameters, self.as_of, self.laws, resolved.standard.id
                 )
                 for rule_id, item in resolved.items.items()
             }

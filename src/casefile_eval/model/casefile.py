@@ -188,6 +188,15 @@ class CaseFile:
 
     def documents_of(self, *types: str) -> tuple[Document, ...]:
         """Documents of the given types, in file order."""
+        by_type = self.derived.get("_documents_by_type")
+        if by_type is None:
+            grouped: dict[str, list[Document]] = {}
+            for d in self.documents:
+                grouped.setdefault(d.type, []).append(d)
+            by_type = {t: tuple(ds) for t, ds in grouped.items()}
+            self.derived["_documents_by_type"] = by_type
+        if len(types) == 1:
+            return by_type.get(types[0], ())
         wanted = set(types)
         return tuple(d for d in self.documents if d.type in wanted)
 
@@ -196,12 +205,20 @@ class CaseFile:
 
         Extra ``fields`` are appended (``pointer("documents", "D4", "sealed")``).
         """
-        positions = self.derived.get("_pos_" + section)
-        if positions is None:
-            positions = {item.id: i for i, item in enumerate(getattr(self, section))}
-            self.derived["_pos_" + section] = positions
-        parts = [section, str(positions.get(item_id, item_id)), *fields]
-        return "/" + "/".join(parts)
+        # Rules ask for pointers constantly: each item's "/section/i" is built once per case.
+        key = "_pos_" + section
+        prefixes = self.derived.get(key)
+        if prefixes is None:
+            prefixes = {
+                item.id: f"/{section}/{i}" for i, item in enumerate(getattr(self, section))
+            }
+            self.derived[key] = prefixes
+        prefix = prefixes.get(item_id)
+        if prefix is None:
+            prefix = f"/{section}/{item_id}"
+        if not fields:
+            return prefix
+        return prefix + "/" + "/".join(fields)
 
     @property
     def main_party(self) -> Party | None:

@@ -24,7 +24,8 @@ class CheckContext:
     """Everything a check may use besides the case, built once per rule per batch.
 
     Use the helpers to make findings: they fill in the rule id. ``passed()`` without arguments
-    returns one shared object per rule, so the common case costs nothing.
+    returns one shared object per rule, so the common case costs nothing. ``prepared`` holds
+    what the rule's ``prepare`` function returned for this batch (None without one).
     """
 
     rule: Rule
@@ -39,6 +40,34 @@ class CheckContext:
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_pass", Finding(self.rule.id, "pass"))
+
+    @classmethod
+    def for_rule(
+        cls,
+        rule: Rule,
+        parameters: Mapping[str, Any],
+        as_of: dt.date,
+        laws: LawRegistry,
+        standard_id: str = "",
+    ) -> CheckContext:
+        """The context of ``rule`` for a batch, with its ``prepare`` function run.
+
+        A raising ``prepare`` is a broken plugin, not a bad case: it raises
+        :class:`~casefile_eval.plugins.PluginError` naming the rule and plugin.
+        """
+        ctx = cls(rule, parameters, as_of, laws, standard_id)
+        if rule.prepare is None:
+            return ctx
+        try:
+            prepared = rule.prepare(ctx)
+        except Exception as exc:
+            from .manager import PluginError
+
+            raise PluginError(
+                f"rule {rule.id} (plugin {rule.plugin or '?'}): prepare failed: {exc!r}"
+            ) from exc
+        object.__setattr__(ctx, "prepared", prepared)
+        return ctx
 
     def param(self, name: str) -> Any:
         """The value of a parameter for the active standard (its default unless overridden)."""

@@ -20,6 +20,9 @@ DIMENSION_ZH: dict[str, str] = {"merits": "案件是否成立", "quality": "案�
 
 #: A check: ``check(case, ctx)`` returns a Finding or an iterable of Findings.
 Check = Callable[["CaseFile", "CheckContext"], "Finding | Iterable[Finding]"]
+#: A rule's per-batch preparation: ``prepare(ctx)`` returns what its check finds in
+#: ``ctx.prepared`` (sets built from parameters, compiled patterns, thresholds…).
+Prepare = Callable[["CheckContext"], Any]
 
 RULE_ID_PATTERN = re.compile(r"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)+$")
 
@@ -106,6 +109,8 @@ class Rule:
     which the legal basis the rule encodes was in force: a case whose act date falls outside is
     not judged by this rule. ``parameters`` names the parameters the check reads, so that the
     rule reference can list them and a standard that lacks them fails at load time.
+    ``prepare``, if given, runs once per batch (per standard) with the rule's context; the
+    check reads its result as ``ctx.prepared``.
     """
 
     id: str = attrs.field()
@@ -126,6 +131,7 @@ class Rule:
     example: str = ""
     notes: str = ""
     plugin: str = ""
+    prepare: Prepare | None = attrs.field(default=None, eq=False, repr=False)
 
     @id.validator
     def _check_id(self, _: Any, value: str) -> None:
@@ -168,6 +174,7 @@ def rule(
     parameters: Iterable[str] = (),
     example: str = "",
     notes: str = "",
+    prepare: Prepare | None = None,
 ) -> Callable[[Check], Rule]:
     """Decorate a check function ``check(case, ctx)`` to make it a :class:`Rule`.
 
@@ -189,6 +196,17 @@ def rule(
             if case.decision.sealed:
                 return ctx.passed()
             return ctx.fail("行政处罚决定书未加盖印章", "/decision/sealed")
+
+    Work that depends only on the standard's parameters belongs in ``prepare``, which runs
+    once per batch rather than once per case::
+
+        def wanted_types(ctx):
+            return frozenset(ctx.param("demo.types"))
+
+        @rule(..., parameters=["demo.types"], prepare=wanted_types)
+        def typed_documents(case, ctx):
+            wanted = ctx.prepared  # the frozenset, built once
+            ...
     """
 
     def as_date(value: dt.date | str | None) -> dt.date | None:
@@ -213,6 +231,7 @@ def rule(
             parameters=tuple(parameters),
             example=example,
             notes=notes,
+            prepare=prepare,
         )
 
     return decorate

@@ -153,12 +153,12 @@ def context_for(
     plugins = plugins or _installed_plugins()
     values = {name: p.default for name, p in plugins.parameters.items()}
     values.update(parameters or {})
-    return CheckContext(
-        rule=rule,
-        parameters=values,
-        as_of=as_of or dt.date(2026, 1, 1),
-        laws=DEFAULT_REGISTRY.with_versions(plugins.law_versions),
-        standard_id="testing",
+    return CheckContext.for_rule(
+        rule,
+        values,
+        as_of or dt.date(2026, 1, 1),
+        DEFAULT_REGISTRY.with_versions(plugins.law_versions),
+        "testing",
     )
 
 
