@@ -86,13 +86,19 @@ _VERTICAL_MARKERS = (
     "证券监督管理",
     "证监局",
 )
+#: Finds any of the markers in a name (one search instead of one per marker).
+_VERTICAL_MARKER = re.compile("|".join(map(re.escape, _VERTICAL_MARKERS)))
 _RECONSIDERATION_2024 = dt.date(2024, 1, 1)
 _NON_PERFORMABLE = frozenset({"warning", "circulated_criticism"})
 _STATEMENT_REPLIES = frozenset({"statement", "defence", "hearing_request"})
 
 
 def _norm(text: str) -> str:
-    return text.translate(_NORMALISE)
+    # str.translate walks a non-ASCII string through the mapping character by character (~2 µs
+    # for a typical number or agency name); most texts hold none of the mapped characters.
+    if "(" in text or ")" in text or " " in text or "\u3000" in text or "\t" in text:
+        return text.translate(_NORMALISE)
+    return text
 
 
 def _label(doc_type: str) -> str:
@@ -115,7 +121,18 @@ def _doc_ref(doc: Document) -> str:
     return name
 
 
+_UNSET: Any = object()
+
+
 def _decision_document(case: CaseFile) -> Document | None:
+    """The decision's document (several rules ask; kept per case)."""
+    doc = case.derived.get("documents.decision_document", _UNSET)
+    if doc is _UNSET:
+        doc = case.derived["documents.decision_document"] = _find_decision_document(case)
+    return doc  # type: ignore[no-any-return]
+
+
+def _find_decision_document(case: CaseFile) -> Document | None:
     decision = case.decision
     if decision is None:
         return None
@@ -128,37 +145,24 @@ def _decision_document(case: CaseFile) -> Document | None:
 
 def _acting_name(case: CaseFile) -> str:
     """The name the act must be taken in: an entrusted body acts in the entrusting agency's
-    name (行政处罚法第二十条第四款, 行政许可法第二十四条第三款)."""
-    agency = case.agency
-    if (
-        agency.subject_type == "entrusted"
-        and agency.entrustment is not None
-        and agency.entrustment.entrusting_agency
-    ):
-        return _norm(agency.entrustment.entrusting_agency)
-    return _norm(agency.name)
+    name (行政处罚法第二十条第四款, 行政许可法第二十四条第三款). Kept per case."""
+    name: str | None = case.derived.get("documents.acting_name")
+    if name is None:
+        agency = case.agency
+        if (
+            agency.subject_type == "entrusted"
+            and agency.entrustment is not None
+            and agency.entrustment.entrusting_agency
+        ):
+            name = _norm(agency.entrustment.entrusting_agency)
+        else:
+            name = _norm(agency.name)
+        case.derived["documents.acting_name"] = name
+    return name
 
 
 def _iso(day: dt.date | None) -> str:
     return day.isoformat() if day else "未记载"
-
-
-# Parameter values are per standard, so anything derived from them is computed once per value.
-_DERIVED: dict[tuple[str, int], tuple[Any, Any]] = {}
-
-
-def _derived(kind: str, value: Any, build: Callable[[Any], Any]) -> Any:
-    key = (kind, id(value))
-    hit = _DERIVED.get(key)
-    if hit is not None and hit[0] is value:
-        return hit[1]
-    result = build(value)
-    _DERIVED[key] = (value, result)  # holding ``value`` keeps its id from being reused
-    return result
-
-
-def _frozen(value: Sequence[str]) -> frozenset[str]:
-    return _derived("set", value, frozenset)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -275,6 +279,16 @@ def _compile_entry(entry: str | Mapping[str, Any]) -> _Requirement:
 
 def _compile_required(value: Mapping[str, Sequence[Any]]) -> dict[str, tuple[_Requirement, ...]]:
     return {key: tuple(_compile_entry(e) for e in entries) for key, entries in value.items()}
+
+
+def _prepare_required(ctx: CheckContext) -> dict[tuple[str, str], tuple[_Requirement, ...]]:
+    """documents.required compiled and keyed by (kind, procedure) (keys are "kind.procedure";
+    kinds hold no dot)."""
+    prepared = {}
+    for key, requirements in _compile_required(ctx.param("documents.required")).items():
+        kind, _, procedure = key.partition(".")
+        prepared[kind, procedure] = requirements
+    return prepared
 
 
 def _present_types(case: CaseFile) -> frozenset[str]:
@@ -640,6 +654,7 @@ PARAMETERS: list[Parameter] = [
         "做到每一程序环节均有书面记录，卷内文书齐全。"
     ),
     parameters=["documents.required"],
+    prepare=_prepare_required,
     example="普通程序处罚案卷中无立案审批表，或已举行听证但卷内没有听证笔录。",
     notes=(
         "Per-procedure lists come from the parameter documents.required. Defaults: the main steps "
@@ -672,16 +687,18 @@ PARAMETERS: list[Parameter] = [
 def required_documents(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     """Every document the procedure requires (by the parameter's per-procedure list and its
     conditions) is in the file; one failing finding per missing document."""
-    table = _derived("required", ctx.param("documents.required"), _compile_required)
-    requirements = table.get(f"{case.kind}.{case.procedure}")
+    requirements = ctx.prepared.get((case.kind, case.procedure))
     if not requirements:
         return ctx.not_applicable("评查标准未规定本类程序案卷应具备的文书")
     present = _present_types(case)
     findings = []
     for req in requirements:
-        if req.types & present:
+        if not req.types.isdisjoint(present):
             continue
-        if all(test(case) for test in req.conditions):
+        for test in req.conditions:
+            if not test(case):
+                break
+        else:
             where = f"{req.step}环节" if req.step else "卷内"
             context = _requirement_context(case, req.types)
             values = {"环节": req.step or "—", "缺少文书": req.label}
@@ -697,6 +714,10 @@ def required_documents(case: CaseFile, ctx: CheckContext) -> Finding | list[Find
     return findings or ctx.passed()
 
 
+def _prepare_numbered(ctx: CheckContext) -> frozenset[str]:
+    return frozenset(ctx.param("documents.numbered_types"))
+
+
 @rule(
     id="CF-DOC-002",
     title="对外文书编有文号且文号唯一",
@@ -707,6 +728,7 @@ def required_documents(case: CaseFile, ctx: CheckContext) -> Finding | list[Find
     recommendation="对外制发的决定书、告知书等文书应当编写文号，同一案卷内不同文书不得重号，"
     "卷内记载的决定书文号应与决定书一致。",
     parameters=["documents.numbered_types"],
+    prepare=_prepare_numbered,
     example="行政处罚告知书与行政处罚决定书使用同一文号“某市监处罚〔2025〕18号”。",
     notes=(
         "Which types must carry a number is the parameter documents.numbered_types (decisions, "
@@ -723,29 +745,41 @@ def required_documents(case: CaseFile, ctx: CheckContext) -> Finding | list[Find
 def document_numbers(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     """Documents of the numbered types carry a number; no two documents share a number; a
     penalty decision's recorded number equals its document's number."""
-    numbered = _frozen(ctx.param("documents.numbered_types"))
+    numbered: frozenset[str] = ctx.prepared
     decision = case.decision
     decision_doc = _decision_document(case)
     findings: list[Finding] = []
-    by_number: dict[str, list[Document]] = {}
+    # The first document of each number (in file order) and, only for numbers used more than
+    # once, all documents using it.
+    first: dict[str, Document] = {}
+    shared: dict[str, list[Document]] = {}
     for doc in case.documents:
         number = doc.number
-        if not number and doc is decision_doc and decision is not None:
-            number = decision.number
         if not number:
-            if doc.type in numbered:
-                findings.append(
-                    ctx.fail(
-                        f"{_doc_name(doc)}未编写文号",
-                        case.pointer("documents", doc.id, "number"),
-                        values={"文书": _doc_name(doc)},
+            if doc is decision_doc and decision is not None:
+                number = decision.number
+            if not number:
+                if doc.type in numbered:
+                    findings.append(
+                        ctx.fail(
+                            f"{_doc_name(doc)}未编写文号",
+                            case.pointer("documents", doc.id, "number"),
+                            values={"文书": _doc_name(doc)},
+                        )
                     )
-                )
-            continue
+                continue
         if doc.type not in _NOT_DOCNO:
-            by_number.setdefault(_norm(number), []).append(doc)
-    for number, docs in by_number.items():
-        if len(docs) > 1:
+            key = _norm(number)
+            other = first.get(key)
+            if other is None:
+                first[key] = doc
+            elif key in shared:
+                shared[key].append(doc)
+            else:
+                shared[key] = [other, doc]
+    for number in first if shared else ():  # numbers in order of first use
+        docs = shared.get(number)
+        if docs is not None:
             names = "、".join(_doc_name(d) for d in docs)
             findings.append(
                 ctx.fail(
@@ -780,29 +814,34 @@ def _docno_problems(doc: Document, number: str, allow_date_serial: bool) -> tupl
     match = _DOCNO.match(number.strip())
     if match is None:
         return ["不符合“机关代字〔年份〕序号号”的格式"], ""
+    prefix, open_, year, close, di, serial, hao = match.groups()
     problems = []
-    if not match["prefix"].strip():
+    if not prefix.strip():
         problems.append("缺少机关代字")
-    if match["open"] != "〔" or match["close"] != "〕":
-        problems.append(f"年份使用“{match['open']}{match['close']}”而非六角括号“〔〕”")
-    if match["di"]:
+    if open_ != "〔" or close != "〕":
+        problems.append(f"年份使用“{open_}{close}”而非六角括号“〔〕”")
+    if di:
         problems.append("序号前加了“第”字")
-    serial = match["serial"]
+    day = doc.date
     if len(serial) > 1 and serial[0] == "0":
         date_coded = (
             allow_date_serial
-            and doc.date is not None
+            and day is not None
             and len(serial) == 4
-            and serial == f"{doc.date.month:02d}{doc.date.day:02d}"
+            and serial == f"{day.month:02d}{day.day:02d}"
         )
         if not date_coded:
             problems.append(f"序号“{serial}”编了虚位（前导零）")
-    if not match["hao"]:
+    if not hao:
         problems.append("末尾缺少“号”字")
     year_note = ""
-    if doc.date is not None and int(match["year"]) != doc.date.year:
-        year_note = f"文号年份{match['year']}与文书日期{doc.date.isoformat()}不在同一年"
+    if day is not None and int(year) != day.year:
+        year_note = f"文号年份{year}与文书日期{day.isoformat()}不在同一年"
     return problems, year_note
+
+
+def _prepare_number_form(ctx: CheckContext) -> tuple[frozenset[str], bool]:
+    return _prepare_numbered(ctx), bool(ctx.param("documents.number_date_serial_ok"))
 
 
 @rule(
@@ -815,6 +854,7 @@ def _docno_problems(doc: Document, number: str, allow_date_serial: bool) -> tupl
     recommendation="文号按“机关代字〔年份〕序号号”编写：年份用六角括号“〔〕”，序号不加“第”字、"
     "不编虚位（1不编为01）。",
     parameters=["documents.numbered_types", "documents.number_date_serial_ok"],
+    prepare=_prepare_number_form,
     example="决定书文号写作“某市监处罚[2025]第018号”。",
     notes=(
         "GB/T 9704-2012 7.2.4 (domain-standards §6.2): 发文机关代字 + year in 六角括号 + serial "
@@ -830,16 +870,20 @@ def _docno_problems(doc: Document, number: str, allow_date_serial: bool) -> tupl
 )
 def document_number_form(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     """Each document number in 文号 form follows 机关代字〔年份〕序号号 (GB/T 9704-2012)."""
-    numbered = _frozen(ctx.param("documents.numbered_types"))
-    allow_date_serial = bool(ctx.param("documents.number_date_serial_ok"))
+    numbered, allow_date_serial = ctx.prepared
     findings: list[Finding] = []
     for doc in case.documents:
         number = doc.number
-        if not number or doc.type in _FORM_EXEMPT:
+        if not number:
             continue
-        if doc.type not in numbered and not any(ch in _BRACKETISH for ch in number):
+        doc_type = doc.type
+        if doc_type in _FORM_EXEMPT:
+            continue
+        if doc_type not in numbered and _BRACKETISH.isdisjoint(number):
             continue  # a bare reference number, not a 文号
         problems, year_note = _docno_problems(doc, number, allow_date_serial)
+        if not problems and not year_note:
+            continue
         pointer = case.pointer("documents", doc.id, "number")
         if problems:
             findings.append(
@@ -860,62 +904,88 @@ def document_number_form(case: CaseFile, ctx: CheckContext) -> Finding | list[Fi
     return findings or ctx.passed()
 
 
-def _date_pairs(case: CaseFile) -> Iterator[tuple[Document | None, dt.date | None, str, str]]:
+def _misdated(doc: Document | None, day: dt.date | None) -> bool:
+    return doc is not None and day is not None and doc.date is not None and doc.date != day
+
+
+def _date_mismatches(
+    case: CaseFile,
+) -> Iterator[tuple[Document | None, dt.date | None, str, str]]:
     """(document, event date, event label, pointer of the event date) for every document
-    whose date must equal the date of the event it records."""
+    whose recorded date differs from the recorded date of the event it records. Documents are
+    looked up, and pointers built, only when the event date is recorded."""
     d = case.decision
     if d is not None:
-        yield _decision_document(case), d.date, "决定日期", "/decision/date"
+        if d.date is not None and _misdated(doc := _decision_document(case), d.date):
+            yield doc, d.date, "决定日期", "/decision/date"
         if d.approval is not None and d.approval.date is not None:
-            approvals = case.documents_of("decision_approval", "licensing_decision_approval")
-            if len(approvals) == 1:
+            # Only a single approval form is compared, so file order does not matter here.
+            approvals = case.documents_of("decision_approval") + case.documents_of(
+                "licensing_decision_approval"
+            )
+            if len(approvals) == 1 and _misdated(approvals[0], d.approval.date):
                 yield approvals[0], d.approval.date, "决定审批日期", "/decision/approval/date"
-    if (notice := case.prior_notice) is not None:
-        yield case.document(notice.document), notice.date, "告知书日期", "/prior_notice/date"
-    if (filing := case.filing) is not None:
+    if (
+        (notice := case.prior_notice) is not None
+        and notice.date is not None
+        and _misdated(doc := case.document(notice.document), notice.date)
+    ):
+        yield doc, notice.date, "告知书日期", "/prior_notice/date"
+    if (filing := case.filing) is not None and filing.date is not None:
         doc = case.document(filing.document)
         if doc is None:
             forms = case.documents_of("filing_approval")
             doc = forms[0] if len(forms) == 1 else None
-        yield doc, filing.date, "立案日期", "/filing/date"
-    if (closing := case.closing) is not None:
+        if _misdated(doc, filing.date):
+            yield doc, filing.date, "立案日期", "/filing/date"
+    if (closing := case.closing) is not None and closing.date is not None:
         forms = case.documents_of("closing_approval")
-        if len(forms) == 1:
+        if len(forms) == 1 and _misdated(forms[0], closing.date):
             yield forms[0], closing.date, "结案日期", "/closing/date"
-    if (review := case.legal_review) is not None:
-        yield case.document(review.document), review.date, "法制审核日期", "/legal_review/date"
-    if (discussion := case.collective_discussion) is not None:
-        yield (
-            case.document(discussion.document),
-            discussion.date,
-            "集体讨论日期",
-            "/collective_discussion/date",
-        )
-    if (hearing := case.hearing) is not None:
-        yield case.document(hearing.record), hearing.date, "听证日期", "/hearing/date"
+    if (
+        (review := case.legal_review) is not None
+        and review.date is not None
+        and _misdated(doc := case.document(review.document), review.date)
+    ):
+        yield doc, review.date, "法制审核日期", "/legal_review/date"
+    if (
+        (discussion := case.collective_discussion) is not None
+        and discussion.date is not None
+        and _misdated(doc := case.document(discussion.document), discussion.date)
+    ):
+        yield doc, discussion.date, "集体讨论日期", "/collective_discussion/date"
+    if (
+        (hearing := case.hearing) is not None
+        and hearing.date is not None
+        and _misdated(doc := case.document(hearing.record), hearing.date)
+    ):
+        yield doc, hearing.date, "听证日期", "/hearing/date"
     for i, measure in enumerate(case.compulsory_measures):
-        yield (
-            case.document(measure.decision_document),
-            measure.date,
-            "强制措施实施日期",
-            f"/compulsory_measures/{i}/date",
-        )
+        if _misdated(doc := case.document(measure.decision_document), measure.date):
+            yield doc, measure.date, "强制措施实施日期", f"/compulsory_measures/{i}/date"
     for i, ext in enumerate(case.period_extensions):
-        if ext.approval is not None:
-            yield (
-                case.document(ext.document),
-                ext.approval.date,
-                "延期批准日期",
-                f"/period_extensions/{i}/approval/date",
-            )
-    if (acceptance := case.acceptance) is not None:
-        yield case.document(acceptance.document), acceptance.date, "受理日期", "/acceptance/date"
+        if ext.approval is not None and _misdated(
+            doc := case.document(ext.document), ext.approval.date
+        ):
+            yield doc, ext.approval.date, "延期批准日期", f"/period_extensions/{i}/approval/date"
+    if (
+        (acceptance := case.acceptance) is not None
+        and acceptance.date is not None
+        and _misdated(doc := case.document(acceptance.document), acceptance.date)
+    ):
+        yield doc, acceptance.date, "受理日期", "/acceptance/date"
     for i, v in enumerate(case.verifications):
-        yield case.document(v.document), v.date, "核查日期", f"/verifications/{i}/date"
+        if _misdated(doc := case.document(v.document), v.date):
+            yield doc, v.date, "核查日期", f"/verifications/{i}/date"
     for i, c in enumerate(case.corrections):
-        yield case.document(c.document), c.date, "补正告知日期", f"/corrections/{i}/date"
-    if (issuance := case.issuance) is not None:
-        yield case.document(issuance.document), issuance.date, "颁发日期", "/issuance/date"
+        if _misdated(doc := case.document(c.document), c.date):
+            yield doc, c.date, "补正告知日期", f"/corrections/{i}/date"
+    if (
+        (issuance := case.issuance) is not None
+        and issuance.date is not None
+        and _misdated(doc := case.document(issuance.document), issuance.date)
+    ):
+        yield doc, issuance.date, "颁发日期", "/issuance/date"
 
 
 @rule(
@@ -955,9 +1025,8 @@ def document_dates(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]
             case.decision.document if case.decision else None,
             case.prior_notice.document if case.prior_notice else None,
         )
-    for doc, event_date, event_label, pointer in _date_pairs(case):
-        if doc is None or doc.date is None or event_date is None or doc.date == event_date:
-            continue
+    for doc, event_date, event_label, pointer in _date_mismatches(case):
+        assert doc is not None and doc.date is not None and event_date is not None
         findings.append(
             ctx.fail(
                 f"{_doc_name(doc)}落款日期{doc.date.isoformat()}，与{event_label}"
@@ -1019,8 +1088,13 @@ _LICENSING_SEALED_ELSEWHERE = frozenset(
 )
 
 
-def _suffixes(value: Mapping[str, Sequence[str]]) -> dict[str, frozenset[str]]:
-    return {kind: frozenset(_norm(s) for s in items) for kind, items in value.items()}
+def _prepare_seals(ctx: CheckContext) -> tuple[frozenset[str], dict[str, frozenset[str]]]:
+    """The outward types and, per kind, the normalised special-seal suffixes."""
+    suffixes = ctx.param("documents.special_seals")
+    return (
+        frozenset(ctx.param("documents.outward_types")),
+        {kind: frozenset(_norm(s) for s in items) for kind, items in suffixes.items()},
+    )
 
 
 @rule(
@@ -1039,6 +1113,7 @@ def _suffixes(value: Mapping[str, Sequence[str]]) -> dict[str, frozenset[str]]:
     "行政许可专用章），不得使用内设机构、执法队或其他单位印章；受委托组织以委托机关名义并加盖委托"
     "机关印章。",
     parameters=["documents.outward_types", "documents.special_seals"],
+    prepare=_prepare_seals,
     example="行政处罚决定书加盖“某区市场监督管理局稽查大队”印章。",
     notes=(
         "Outward types: parameter documents.outward_types. A seal is the agency's own when its "
@@ -1067,11 +1142,10 @@ def _suffixes(value: Mapping[str, Sequence[str]]) -> dict[str, frozenset[str]]:
 def outward_documents_sealed(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     """Outward documents and the decision bear the agency's own seal, not an internal unit's
     or another body's."""
-    outward = _frozen(ctx.param("documents.outward_types"))
-    suffixes = _derived("seals", ctx.param("documents.special_seals"), _suffixes).get(
-        case.kind, frozenset()
-    )
+    outward, all_suffixes = ctx.prepared
+    suffixes = all_suffixes.get(case.kind, frozenset())
     acting = _acting_name(case)
+    decision = case.decision
     decision_doc = _decision_document(case)
     licensing = case.kind == "licensing"
     # An entrusted body's decision issued in a name other than the entrusting agency's is
@@ -1079,33 +1153,34 @@ def outward_documents_sealed(case: CaseFile, ctx: CheckContext) -> Finding | lis
     # judged again here.
     owner_left_out: Document | None = None
     if case.agency.subject_type == "entrusted" and decision_doc is not None:
-        issuer = case.decision.issuing_agency_name if case.decision is not None else None
+        issuer = decision.issuing_agency_name if decision is not None else None
         if not issuer or _norm(issuer) != acting:
             owner_left_out = decision_doc
+    decision_unsealed = decision is not None and decision.sealed is False
     findings: list[Finding] = []
     unknown: list[str] = []
     decision_flagged = False
     for doc in case.documents:
-        if doc.type not in outward or (licensing and doc.type in _LICENSING_SEALS_ELSEWHERE):
+        doc_type = doc.type
+        if doc_type not in outward or (licensing and doc_type in _LICENSING_SEALS_ELSEWHERE):
             continue
         # Whether these are sealed at all is scored by the licensing plugin; the seal's owner
         # is still checked here.
-        owner_only = licensing and doc.type in _LICENSING_SEALED_ELSEWHERE
-        pointer = case.pointer("documents", doc.id, "sealed")
+        owner_only = licensing and doc_type in _LICENSING_SEALED_ELSEWHERE
         sealed = doc.sealed
-        if doc is decision_doc and case.decision is not None and case.decision.sealed is False:
+        if decision_unsealed and doc is decision_doc:
             sealed = False
         problem: str | None = None
         if sealed is False:
             if owner_only:
                 continue
-            if doc.type == "on_the_spot_decision" and doc.officers:
+            if doc_type == "on_the_spot_decision" and doc.officers:
                 if case.sector == "market_regulation":
                     findings.append(
                         ctx.needs_review(
                             f"{_doc_name(doc)}未加盖印章，仅有执法人员签名；市场监管领域简易程序"
                             "决定书应加盖市场监督管理部门印章，请核对",
-                            pointer,
+                            case.pointer("documents", doc.id, "sealed"),
                         )
                     )
                 continue
@@ -1121,7 +1196,7 @@ def outward_documents_sealed(case: CaseFile, ctx: CheckContext) -> Finding | lis
             findings.append(
                 ctx.fail(
                     f"{_doc_name(doc)}{problem}",
-                    pointer,
+                    case.pointer("documents", doc.id, "sealed"),
                     values={
                         "文书": _doc_name(doc),
                         "印章": doc.seal_name or "无",
@@ -1129,8 +1204,7 @@ def outward_documents_sealed(case: CaseFile, ctx: CheckContext) -> Finding | lis
                     },
                 )
             )
-    decision = case.decision
-    if decision is not None and decision.sealed is False and not decision_flagged and not licensing:
+    if decision_unsealed and not decision_flagged and not licensing:
         on_spot_signed = (
             decision_doc is not None
             and decision_doc.type == "on_the_spot_decision"
@@ -1587,36 +1661,41 @@ def reconsideration_body(case: CaseFile, ctx: CheckContext) -> Finding:
     name = _acting_name(case)
     agency = case.agency
     pointer = "/decision/remedy/reconsideration_body"
-    values = {"执法机关": name, "告知的复议机关": remedy.reconsideration_body}
     if agency.level == "national":
         if body == name:
             return ctx.passed()
         return ctx.needs_review(
             "国务院部门作出的行政处罚由本部门管辖复议，决定书告知的复议机关需核对",
             pointer,
-            values=values,
+            values={"执法机关": name, "告知的复议机关": remedy.reconsideration_body},
         )
-    if any(marker in name for marker in _VERTICAL_MARKERS):
+    if _VERTICAL_MARKER.search(name) is not None:
         if body.endswith(_GOVERNMENT):
             return ctx.needs_review(
                 "实行垂直领导的机关或税务、国家安全机关的行为应向上一级主管部门申请复议，"
                 "决定书却告知向人民政府申请，请核对",
                 pointer,
-                values=values,
+                values={"执法机关": name, "告知的复议机关": remedy.reconsideration_body},
             )
         return ctx.passed()
     if agency.subject_type == "authorised" or name.endswith((_GOVERNMENT, "办事处")):
         if body.endswith(_GOVERNMENT) and body != name:
             return ctx.passed()
         return ctx.needs_review(
-            "执法主体为人民政府、派出机关或授权组织，复议机关需人工核对", pointer, values=values
+            "执法主体为人民政府、派出机关或授权组织，复议机关需人工核对",
+            pointer,
+            values={"执法机关": name, "告知的复议机关": remedy.reconsideration_body},
         )
     if not body.endswith(_GOVERNMENT):
         return ctx.fail(
             f"决定日期{decision.date.isoformat()}，执法机关为地方人民政府工作部门，应由本级人民政府"
             f"管辖行政复议，决定书却告知向“{remedy.reconsideration_body}”申请",
             pointer,
-            values={**values, "决定日期": decision.date},
+            values={
+                "执法机关": name,
+                "告知的复议机关": remedy.reconsideration_body,
+                "决定日期": decision.date,
+            },
         )
     locality = body[: -len(_GOVERNMENT)]
     region = _norm(agency.region or "")
@@ -1631,7 +1710,7 @@ def reconsideration_body(case: CaseFile, ctx: CheckContext) -> Finding:
         f"告知的复议机关“{remedy.reconsideration_body}”与执法机关所在行政区划"
         f"“{agency.region or name}”不对应，请核对是否为本级人民政府",
         pointer,
-        values=values,
+        values={"执法机关": name, "告知的复议机关": remedy.reconsideration_body},
     )
 
 
@@ -1795,14 +1874,6 @@ def _no_archive(ctx: CheckContext) -> Finding:
     return ctx.needs_review("案卷未记载立卷归档情况", "/archive")
 
 
-def _page_key(doc: Document) -> tuple[int, int]:
-    return (doc.page_from or 0, _last_page(doc))
-
-
-def _last_page(doc: Document) -> int:
-    return (doc.page_from or 0) + (doc.pages or 1) - 1
-
-
 @rule(
     id="CF-ARCH-001",
     title="一案一卷",
@@ -1848,23 +1919,24 @@ def archive_components(case: CaseFile, ctx: CheckContext) -> Finding:
     archive = case.archive
     if archive is None:
         return _no_archive(ctx)
+    cover, index, remarks = archive.cover, archive.index, archive.remarks_sheet
+    if cover is not False and index is not False and remarks is not False:
+        if cover is None and index is None and remarks is None:
+            return ctx.needs_review("案卷未记载封面、卷内目录、备考表情况", "/archive")
+        return ctx.passed()
     parts = (
-        (archive.cover, "统一封面", "/archive/cover"),
-        (archive.index, "卷内目录", "/archive/index"),
-        (archive.remarks_sheet, "备考表", "/archive/remarks_sheet"),
+        (cover, "统一封面", "/archive/cover"),
+        (index, "卷内目录", "/archive/index"),
+        (remarks, "备考表", "/archive/remarks_sheet"),
     )
     absent = [(label, pointer) for flag, label, pointer in parts if flag is False]
-    if absent:
-        labels = "、".join(label for label, _ in absent)
-        return ctx.fail(
-            f"案卷缺少{labels}",
-            *(pointer for _, pointer in absent),
-            values={"缺少": labels},
-            count=len(absent),
-        )
-    if all(flag is None for flag, _, _ in parts):
-        return ctx.needs_review("案卷未记载封面、卷内目录、备考表情况", "/archive")
-    return ctx.passed()
+    labels = "、".join(label for label, _ in absent)
+    return ctx.fail(
+        f"案卷缺少{labels}",
+        *(pointer for _, pointer in absent),
+        values={"缺少": labels},
+        count=len(absent),
+    )
 
 
 @rule(
@@ -1894,27 +1966,35 @@ def pages_numbered(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]
     findings: list[Finding] = []
     if archive.pages_numbered is False:
         findings.append(ctx.fail("卷内文件未逐页编写页码", "/archive/pages_numbered"))
-    paged = sorted(
-        (d for d in case.documents if d.page_from is not None and d.type not in _UNPAGINATED),
-        key=_page_key,
-    )
+    # (first page, last page, position, document): sorted, these are in page order with ties
+    # in file order.
+    paged: list[tuple[int, int, int, Document]] = []
+    numbered_sheets: list[Document] = []
+    for i, d in enumerate(case.documents):
+        first = d.page_from
+        if first is None:
+            continue
+        if d.type in _UNPAGINATED:
+            numbered_sheets.append(d)
+        else:
+            paged.append((first, first + (d.pages or 1) - 1, i, d))
+    paged.sort()
     reach: Document | None = None  # the document reaching furthest so far
-    for doc in paged:
-        if reach is not None and doc.page_from <= _last_page(reach):  # type: ignore[operator]
+    reach_last = 0
+    for first, last, _, doc in paged:
+        if reach is not None and first <= reach_last:
             findings.append(
                 ctx.fail(
-                    f"{_doc_name(reach)}（第{reach.page_from}-{_last_page(reach)}页）与"
+                    f"{_doc_name(reach)}（第{reach.page_from}-{reach_last}页）与"
                     f"{_doc_name(doc)}页码重复",
                     case.pointer("documents", reach.id, "page_from"),
                     case.pointer("documents", doc.id, "page_from"),
                     values={"文书": f"{_doc_name(reach)}、{_doc_name(doc)}"},
                 )
             )
-        if reach is None or _last_page(doc) > _last_page(reach):
+        if reach is None or last > reach_last:
             reach = doc
-    numbered_sheets = [
-        d for d in case.documents if d.type in _UNPAGINATED and d.page_from is not None
-    ]
+            reach_last = last
     if numbered_sheets:
         names = "、".join(_label(d.type) for d in numbered_sheets)
         findings.append(
@@ -2167,27 +2247,38 @@ def page_count(case: CaseFile, ctx: CheckContext) -> Finding:
     """The recorded total page count matches the documents' pages."""
     archive = case.archive
     total = archive.total_pages if archive is not None else None
-    docs = [d for d in case.documents if d.type not in _UNPAGINATED]
-    if total is None or not any(d.pages is not None for d in docs):
+    if total is None:
         return ctx.not_applicable("案卷未同时记载总页数和文书页数")
-    counted = sum(d.pages or 1 for d in docs)
-    last = max(
-        (d.page_from + (d.pages or 1) - 1 for d in docs if d.page_from is not None), default=0
-    )
-    values = {"记载总页数": total, "文书页数合计": counted}
+    any_pages = False
+    counted = 0
+    reach: int | None = None
+    for d in case.documents:
+        if d.type in _UNPAGINATED:
+            continue
+        if d.pages is not None:
+            any_pages = True
+        size = d.pages or 1
+        counted += size
+        if d.page_from is not None:
+            end = d.page_from + size - 1
+            if reach is None or end > reach:
+                reach = end
+    if not any_pages:
+        return ctx.not_applicable("案卷未同时记载总页数和文书页数")
+    last = 0 if reach is None else reach
     if counted > total or last > total:
         extra = f"，最大页码为第{last}页" if last > total else ""
         return ctx.fail(
             f"卷内文书合计至少{counted}页{extra}，超过案卷记载的总页数{total}页",
             "/archive/total_pages",
-            values=values,
+            values={"记载总页数": total, "文书页数合计": counted},
         )
     if counted < total:
         return ctx.needs_review(
             f"卷内文书合计{counted}页，案卷记载总页数{total}页，相差{total - counted}页，"
             "请核对是否有未列入文书清单的材料",
             "/archive/total_pages",
-            values=values,
+            values={"记载总页数": total, "文书页数合计": counted},
         )
     return ctx.passed()
 
