@@ -16,6 +16,7 @@ Legal decisions are recorded in each rule's ``notes`` and in ``docs/rubrics/thre
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, NamedTuple, get_args
@@ -371,10 +372,14 @@ def _review_reasons(case: CaseFile, ctx: CheckContext) -> tuple[str, ...]:
             who = "自然人或个体工商户" if individual else "法人或者其他组织"
             suffix = "individual" if individual else "organisation"
             inclusive = trig["threshold_inclusive"]
-            fine = sum(p.amount or 0 for p in decision.penalties if p.type == "fine")
-            confiscated = sum(
-                p.amount or 0 for p in decision.penalties if p.type in _CONFISCATION_TYPES
-            )
+            fine = confiscated = 0
+            types = set()
+            for p in decision.penalties:
+                types.add(p.type)
+                if p.type == "fine":
+                    fine += p.amount or 0
+                elif p.type in _CONFISCATION_TYPES:
+                    confiscated += p.amount or 0
             fine_min = trig[f"fine_min_{suffix}"]
             if fine_min is not None and fine and _reaches(fine, fine_min, inclusive):
                 reasons.append(f"对{who}罚款{_yuan(fine)}元（达到{_yuan(fine_min)}元标准）")
@@ -383,7 +388,7 @@ def _review_reasons(case: CaseFile, ctx: CheckContext) -> tuple[str, ...]:
                 reasons.append(
                     f"没收违法所得和非法财物价值{_yuan(confiscated)}元（达到{_yuan(conf_min)}元标准）"
                 )
-            heavy = sorted({p.type for p in decision.penalties} & trig["penalty_types"])
+            heavy = sorted(types & trig["penalty_types"])
             if heavy:
                 names = "、".join(PENALTY_TYPE_ZH[t] for t in heavy)
                 reasons.append(f"给予{names}的行政处罚")
@@ -527,13 +532,16 @@ def _reviewer_ids(review: LegalReview) -> list[str]:
 
 # ----------------------------------------------------------------- personal-data detection
 
-_FULLWIDTH = str.maketrans("０１２３４５６７８９Ｘｘ", "0123456789Xx")
+_FULLWIDTH_CHARS = "０１２３４５６７８９Ｘｘ"
+_FULLWIDTH = str.maketrans(_FULLWIDTH_CHARS, "0123456789Xx")
+# The "not after a letter or digit" guard is written after the first character (a lookbehind
+# over both) so that the regex engine can skip ahead to candidate first characters.
 _ID_NUMBER_RE = re.compile(
-    r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+    r"[1-9](?<![0-9A-Za-z][1-9])\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
     r"\d{3}[0-9Xx](?![0-9A-Za-z])",
     re.ASCII,
 )
-_MOBILE_RE = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9A-Za-z])", re.ASCII)
+_MOBILE_RE = re.compile(r"1(?<![0-9A-Za-z]1)[3-9]\d(?:[- ]?\d{4}){2}(?![0-9A-Za-z])", re.ASCII)
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _NON_DIGIT_RE = re.compile(r"\D", re.ASCII)
@@ -541,6 +549,7 @@ _DIGIT_RUN_RE = re.compile(r"\d+", re.ASCII)
 # The street part of an address starts after the last administrative unit before the first digit.
 _ADMIN_UNIT_RE = re.compile(r"(?:省|自治区|市|区|县|旗|镇|乡|街道)")
 _FIRST_DIGIT_RE = re.compile(r"[0-9０-９]")
+_FULLWIDTH_RE = re.compile(f"[{_FULLWIDTH_CHARS}]")
 
 
 def _valid_id_number(text: str) -> bool:
@@ -558,6 +567,7 @@ def _mask(text: str) -> str:
     return text[:3] + "*" * max(len(text) - 7, 0) + text[-4:] if len(text) > 7 else "****"
 
 
+@functools.lru_cache(maxsize=1024)
 def _address_variants(address: str) -> tuple[str, ...]:
     variants = [address]
     first_digit = _FIRST_DIGIT_RE.search(address)
@@ -572,7 +582,8 @@ def _address_variants(address: str) -> tuple[str, ...]:
 
 def _personal_data_hits(case: CaseFile, content: str) -> list[str]:
     """Descriptions of the personal data of natural persons found in published text."""
-    text = content.translate(_FULLWIDTH)
+    # translate() walks the whole text through a dict; most texts have no full-width digit.
+    text = content.translate(_FULLWIDTH) if _FULLWIDTH_RE.search(content) else content
     hits: list[str] = []
     seen: set[str] = set()
     upper = ""
@@ -590,9 +601,13 @@ def _personal_data_hits(case: CaseFile, content: str) -> list[str]:
                 seen.add(id_number.upper())
             if phone:
                 digits = _NON_DIGIT_RE.sub("", phone)
-                if runs is None:
-                    runs = frozenset(_DIGIT_RUN_RE.findall(text))
-                if phone in text or (len(digits) >= 7 and digits in runs):
+                found = phone in text
+                # A whole digit run of the text is also a substring: test that first.
+                if not found and len(digits) >= 7 and digits in text:
+                    if runs is None:
+                        runs = frozenset(_DIGIT_RUN_RE.findall(text))
+                    found = digits in runs
+                if found:
                     hits.append(f"{name}的联系电话（{_mask(digits or phone)}）")
                     seen.add(digits)
             if address:
@@ -780,14 +795,14 @@ def _acts(case: CaseFile, step: str) -> list[_Act]:
                     False,
                 )
             )
-        for doc in case.documents:
-            if doc.type == "verification_record" and doc.id not in linked:
+        for doc in case.documents_of("verification_record"):
+            if doc.id not in linked:
                 acts.append(_doc_act(step, doc, case))
     elif step == "forced_demolition":
         # The format has no demolition section: an on-site record titled as a demolition is
         # the only trace of the act.
-        for doc in case.documents:
-            if doc.type == "on_site_record" and doc.title and "拆除" in doc.title:
+        for doc in case.documents_of("on_site_record"):
+            if doc.title and "拆除" in doc.title:
                 acts.append(_doc_act(step, doc, case))
     elif step == "filing":
         filing = case.filing
@@ -977,11 +992,12 @@ def publication_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
             early.append(i)
             continue
         days = _publication_days(table, sector, p.channel)
+        # The deadline alone decides; the full check (for the message) only for a late one.
+        if p.date <= add_working_days(decision.date, days):
+            return ctx.passed()
         check = deadline_check(
             decision.date, p.date, Period(days, PeriodUnit.WORKING_DAYS, _GUIDANCE)
         )
-        if check.met:
-            return ctx.passed()
         late.append((i, p, check))
     if not late:
         return ctx.needs_review(
@@ -1326,6 +1342,18 @@ def _av_problem(case: CaseFile, act: _Act, slack: dt.timedelta) -> str | None:
     )
 
 
+class _RecordingParams(NamedTuple):
+    required: tuple[str, ...]
+    required_set: frozenset[str]
+    slack: dt.timedelta
+
+
+def _recording_params(ctx: CheckContext) -> _RecordingParams:
+    required = tuple(ctx.param("recording.required_steps"))
+    slack = dt.timedelta(minutes=ctx.param("recording.time_tolerance_minutes"))
+    return _RecordingParams(required, frozenset(required), slack)
+
+
 @rule(
     id="TS-REC-002",
     title="查封扣押等重大现场执法行为全程音像记录",
@@ -1340,6 +1368,7 @@ def _av_problem(case: CaseFile, act: _Act, slack: dt.timedelta) -> str | None:
     applies_to=AppliesTo(kinds={"penalty", "licensing"}),
     parameters=["recording.required_steps", "recording.time_tolerance_minutes"],
     in_force_from=GUIDANCE_DATE,
+    prepare=_recording_params,
     example="查封（2025-03-04 10:00，查封（扣押）决定书，卷内第6页）无音像记录",
     notes=(
         "118号 第（九）项 requires full-process AV for acts that directly affect personal "
@@ -1356,11 +1385,12 @@ def _av_problem(case: CaseFile, act: _Act, slack: dt.timedelta) -> str | None:
 )
 def mandatory_av_records(case: CaseFile, ctx: CheckContext) -> Finding:
     """Every act of a step that needs full-process AV has an AV record covering it."""
-    slack = dt.timedelta(minutes=ctx.param("recording.time_tolerance_minutes"))
+    prepared: _RecordingParams = ctx.prepared
+    slack = prepared.slack
     problems: list[str] = []
     pointers: list[str] = []
     acts = 0
-    for step in ctx.param("recording.required_steps"):
+    for step in prepared.required:
         for act in _acts(case, step):
             acts += 1
             problem = _av_problem(case, act, slack)
@@ -1441,6 +1471,7 @@ def advised_av_records(case: CaseFile, ctx: CheckContext) -> Finding:
     ),
     applies_to=AppliesTo(kinds={"penalty", "licensing"}),
     parameters=["recording.required_steps", "recording.time_tolerance_minutes"],
+    prepare=_recording_params,
     example=(
         "音像记录“执法记录仪/20250310-1600.mp4”时间2025-03-10 16:00至16:20，未覆盖询问笔录"
         "（卷内第4页）所载执法时间2025-03-10 14:00至15:10"
@@ -1457,35 +1488,41 @@ def av_records_identified(case: CaseFile, ctx: CheckContext) -> Finding:
     """Each AV record names its act and time, and its time matches the act it records."""
     if not case.recordings:
         return ctx.not_applicable("案卷无音像记录")
-    required = set(ctx.param("recording.required_steps"))
-    slack = dt.timedelta(minutes=ctx.param("recording.time_tolerance_minutes"))
+    prepared: _RecordingParams = ctx.prepared
+    required = prepared.required_set
+    slack = prepared.slack
     problems: list[str] = []
-    pointers: list[str] = []
+    bad: list[Recording] = []
     for r in case.recordings:
-        where = case.pointer("recordings", r.id)
         if r.start is None or r.end is None:
             problems.append(f"{_rec_name(r)}未载明起止时间")
-            pointers.append(where)
+            bad.append(r)
             continue
         if _naive(r.end) <= _naive(r.start):
             problems.append(
                 f"{_rec_name(r, timed=True)}结束时间{_iso(r.end)}不晚于开始时间{_iso(r.start)}"
             )
-            pointers.append(where)
+            bad.append(r)
             continue
         if r.step == "other" and r.document is None and r.measure is None:
             problems.append(f"{_rec_name(r)}未载明所记录的执法环节")
-            pointers.append(where)
+            bad.append(r)
+            continue
+        if r.step in required:
             continue
         measure = None
         if r.measure is not None:
-            measure = next((m for m in case.compulsory_measures if m.id == r.measure), None)
-        if r.step in required or (measure is not None and measure.type in required):
-            continue
+            for m in case.compulsory_measures:
+                if m.id == r.measure:
+                    measure = m
+                    break
+            if measure is not None and measure.type in required:
+                continue
         doc = case.document(r.document)
-        start = doc.start_time if doc else None
-        end = doc.end_time if doc else None
-        day = doc.date if doc else None
+        if doc is not None:
+            start, end, day = doc.start_time, doc.end_time, doc.date
+        else:
+            start = end = day = None
         if measure is not None:
             start = start or measure.time
             end = end or measure.time
@@ -1497,16 +1534,16 @@ def av_records_identified(case: CaseFile, ctx: CheckContext) -> Finding:
                     f"{_rec_name(r, timed=True)}时间{_span(r)}，未覆盖{what}所载执法时间"
                     f"{_iso(start)}至{_iso(end)}"
                 )
-                pointers.append(where)
+                bad.append(r)
         elif day is not None and day not in (r.start.date(), r.end.date()):
             problems.append(
                 f"{_rec_name(r, timed=True)}时间{_span(r)}，与对应执法行为日期{_iso(day)}不符"
             )
-            pointers.append(where)
+            bad.append(r)
     if problems:
         return ctx.fail(
             "；".join(problems),
-            *pointers,
+            *(case.pointer("recordings", r.id) for r in bad),
             values={"音像记录问题": problems},
             count=len(problems),
         )
@@ -1769,15 +1806,16 @@ def reviewer_not_handler(case: CaseFile, ctx: CheckContext) -> Finding:
     wanted = set(ids)
     roles: dict[str, list[str]] = {}
 
+    # Callers test ``oid in wanted`` first, so that no role text is built for other officers.
     def note(oid: str, what: str) -> None:
-        if oid in wanted:
-            roles.setdefault(oid, [])
-            if what not in roles[oid]:
-                roles[oid].append(what)
+        held = roles.setdefault(oid, [])
+        if what not in held:
+            held.append(what)
 
     if case.filing is not None:
         for oid in case.filing.assigned_officers:
-            note(oid, "立案指定办案人员")
+            if oid in wanted:
+                note(oid, "立案指定办案人员")
     for oid in wanted:
         officer = case.officer(oid)
         if officer is not None:
@@ -1788,16 +1826,20 @@ def reviewer_not_handler(case: CaseFile, ctx: CheckContext) -> Finding:
     for doc in case.documents:
         if doc.type in RECORD_TYPES or doc.type == "investigation_report":
             for oid in doc.officers:
-                note(oid, f"{DOCUMENT_TYPE_ZH[doc.type]}签名执法人员")
+                if oid in wanted:
+                    note(oid, f"{DOCUMENT_TYPE_ZH[doc.type]}签名执法人员")
     for m in case.compulsory_measures:
         for oid in m.officers:
-            note(oid, "实施强制措施人员")
+            if oid in wanted:
+                note(oid, "实施强制措施人员")
     for e in case.evidence:
         for oid in e.collectors:
-            note(oid, "证据收集人员")
+            if oid in wanted:
+                note(oid, "证据收集人员")
     for v in case.verifications:
         for oid in v.staff:
-            note(oid, "核查人员")
+            if oid in wanted:
+                note(oid, "核查人员")
     if not roles:
         return ctx.passed()
     parts = []
