@@ -18,7 +18,7 @@ Messages and values speak the reviewer's language: documents by printed title, d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from casefile_eval.model import CaseFile, Document, Evidence
@@ -87,17 +87,26 @@ def _join(labels: list[str]) -> str:
     return "；".join(labels[:_MAX_LISTED]) + f"等{len(labels)}项"
 
 
-def _evidence_records(case: CaseFile) -> Iterator[Document]:
-    """Records (笔录) whose signatures matter as evidence, in file order."""
+def _evidence_records(case: CaseFile) -> tuple[Document, ...]:
+    """Records (笔录) whose signatures matter as evidence, in file order; computed once per case
+    (PEN-EVID-002 and PEN-EVID-004 both walk them)."""
+    records = case.derived.get("evidence.records")
+    if records is not None:
+        return records  # type: ignore[no-any-return]
     referenced = case.derived.get("evidence.referenced_docs")
     if referenced is None:
         referenced = frozenset(ev.document for ev in case.evidence if ev.document)
         case.derived["evidence.referenced_docs"] = referenced
+    found: list[Document] = []
     for doc in case.documents:
-        if doc.type in INVESTIGATIVE_RECORD_TYPES or (
-            doc.type in RECORD_TYPES and doc.id in referenced
+        # INVESTIGATIVE_RECORD_TYPES is a subset of RECORD_TYPES: one lookup rules most out.
+        if doc.type in RECORD_TYPES and (
+            doc.type in INVESTIGATIVE_RECORD_TYPES or doc.id in referenced
         ):
-            yield doc
+            found.append(doc)
+    records = tuple(found)
+    case.derived["evidence.records"] = records
+    return records
 
 
 def _refused(doc: Document) -> bool:
@@ -367,9 +376,9 @@ def record_signed_by_collectors(case: CaseFile, ctx: CheckContext) -> Finding | 
         if len(signed) < 2:
             continue  # PEN-SUBJ-006 fails (or asks about) it; one defect, one deduction
         seen = True
-        missing = [o for o in who if o not in signed]
-        if not missing:
+        if signed.issuperset(who):
             continue
+        missing = [o for o in who if o not in signed]
         collectors = _names(case, who)
         absent = _names(case, missing)
         out.append(
@@ -446,18 +455,18 @@ def evidence_within_timeline(case: CaseFile, ctx: CheckContext) -> Finding | lis
         day = ev.collected_date
         if day is None:
             continue
-        ptr = case.pointer("evidence", ev.id, "collected_date")
         if decided is not None and day > decided:
             out.append(
                 ctx.fail(
                     f"证据{_ev_label(ev)}收集日期{day.isoformat()}晚于处罚决定日期"
                     f"{decided.isoformat()}，属于作出决定后收集的证据",
-                    ptr,
+                    case.pointer("evidence", ev.id, "collected_date"),
                     "/decision/date",
                     values={"证据": ev.name, "收集日期": day, "决定日期": decided},
                 )
             )
         elif found is not None and day < found and not _may_precede_clue(case, ev):
+            ptr = case.pointer("evidence", ev.id, "collected_date")
             if began is not None and began <= day:
                 earlier.append(f"证据{_ev_label(ev)}收集日期{day.isoformat()}")
                 earlier_pointers.append(ptr)
@@ -832,6 +841,17 @@ def identity_proof_collected(case: CaseFile, ctx: CheckContext) -> Finding | lis
 # ---------------------------------------------------------------------------------------------
 
 
+def _no_gap_finding(ctx: CheckContext) -> Finding:
+    """PEN-EVID-011's finding when the machine sees no gap: the same for every case, so it is
+    built once per batch (findings are immutable)."""
+    return ctx.needs_review(
+        "机器核对未发现主要事实缺少证据支持；事实是否清楚、证据是否确凿、是否形成完整证据链，"
+        "须由评查人员认定",
+        "/facts",
+        "/evidence",
+    )
+
+
 @rule(
     id="PEN-EVID-011",
     title="事实清楚、证据确凿（人工认定）",
@@ -851,6 +871,7 @@ def identity_proof_collected(case: CaseFile, ctx: CheckContext) -> Finding | lis
     "每一项主要事实都应当有查证属实的证据证明，当事人陈述应当有其他证据印证，形成完整的证据链。",
     applies_to=AppliesTo(kinds={"penalty"}, outcomes={"penalty", "no_penalty"}),
     example="认定的违法所得数额仅有当事人陈述，无进货、销售凭证等其他证据印证。",
+    prepare=_no_gap_finding,
     notes="Manual rule: always needs_review; a reviewer's judgement decides, and a confirmed "
     "fail is a veto (domain-standards §3.1: main facts unclear / main evidence insufficient). "
     "The machine lists what it can see: no facts listed; a main fact (facts[].main) with no "
@@ -882,16 +903,10 @@ def facts_supported(case: CaseFile, ctx: CheckContext) -> Finding:
     for fact in case.facts:
         if not fact.main:
             continue
-        items = support[fact.id]
-        label = f"“{_excerpt(fact.text)}”"
-        if not items:
-            unsupported.append(label)
-        elif all(ev.type == "party_statement" for ev in items):
-            statement_only.append(label)
-        elif all(ev.is_copy is True and ev.copy_confirmed is False for ev in items):
-            copies_only.append(label)
-        else:
+        gap = _support_gap(support[fact.id], unsupported, statement_only, copies_only)
+        if gap is None:
             continue
+        gap.append(f"“{_excerpt(fact.text)}”")
         pointers.append(case.pointer("facts", fact.id))
     gaps: list[str] = []
     if unsupported:
@@ -905,12 +920,7 @@ def facts_supported(case: CaseFile, ctx: CheckContext) -> Finding:
         gaps.append("当场处罚记载违法事实不确凿")
         pointers.append("/on_the_spot/facts_certain")
     if not gaps:
-        return ctx.needs_review(
-            "机器核对未发现主要事实缺少证据支持；事实是否清楚、证据是否确凿、是否形成完整证据链，"
-            "须由评查人员认定",
-            "/facts",
-            "/evidence",
-        )
+        return ctx.prepared  # type: ignore[no-any-return]
     return ctx.needs_review(
         "；".join(gaps) + "。请评查人员认定事实是否清楚、证据是否确凿（主要证据不足属一票否决）",
         *pointers,
@@ -921,6 +931,23 @@ def facts_supported(case: CaseFile, ctx: CheckContext) -> Finding:
             "仅有未核对复制件的主要事实": copies_only,
         },
     )
+
+
+def _support_gap(
+    items: list[Evidence], unsupported: list[str], statement_only: list[str], copies_only: list[str]
+) -> list[str] | None:
+    """Which of PEN-EVID-011's lists a main fact with these supporting items belongs to, if any."""
+    if not items:
+        return unsupported
+    for ev in items:
+        if ev.type != "party_statement":
+            break
+    else:
+        return statement_only
+    for ev in items:
+        if not (ev.is_copy is True and ev.copy_confirmed is False):
+            return None
+    return copies_only
 
 
 def _fact_text(case: CaseFile, fact_id: str) -> str:
