@@ -96,6 +96,10 @@ PARAM_SCHEMA: dict[str, Any] = {
 }
 
 
+_FINE_KEY = "discretion.fine"
+_UNSET = object()
+
+
 @lru_cache(maxsize=4096)
 def _cited(text: str) -> tuple[Citation, ...]:
     """Citations with an article in a ground or provision string; the same strings recur across
@@ -110,10 +114,23 @@ def _yuan(amount: float) -> str:
 
 def _fine(decision: Decision) -> float | None:
     """Total of the fines imposed, or None when there is none or an amount is missing."""
-    amounts = [p.amount for p in decision.penalties if p.type == "fine"]
-    if not amounts or any(a is None for a in amounts):
+    amounts: list[float] = []
+    for p in decision.penalties:
+        if p.type == "fine":
+            if p.amount is None:
+                return None
+            amounts.append(p.amount)
+    if not amounts:
         return None
-    return float(sum(a for a in amounts if a is not None))
+    return float(sum(amounts))
+
+
+def _case_fine(case: CaseFile, decision: Decision) -> float | None:
+    """:func:`_fine` of the case's decision, computed once per case (three rules read it)."""
+    fine = case.derived.get(_FINE_KEY, _UNSET)
+    if fine is _UNSET:
+        fine = case.derived[_FINE_KEY] = _fine(decision)
+    return fine  # type: ignore[no-any-return]
 
 
 def _range(decision: Decision) -> str:
@@ -133,6 +150,15 @@ def _by_sector(value: bool | Mapping[str, bool], sector: str | None) -> bool:
     if isinstance(value, Mapping):
         return bool(value.get(sector or "default", value["default"]))
     return bool(value)
+
+
+def _benchmark_required(ctx: CheckContext) -> tuple[Mapping[str, bool] | None, bool]:
+    """PEN-DISC-007's parameter, read once per batch: (per-sector table, unused) or
+    (None, the flag)."""
+    value = ctx.param(BENCHMARK_REQUIRED)
+    if isinstance(value, Mapping):
+        return value, False
+    return None, bool(value)
 
 
 def _new_law_from(ctx: CheckContext) -> dt.date:
@@ -187,19 +213,24 @@ def reasons_stated(case: CaseFile, ctx: CheckContext) -> Finding:
     decision = case.decision
     assert decision is not None  # applies_to guarantees a decision with outcome penalty
     discretion = decision.discretion
-    fine = _fine(decision)
+    fine = _case_fine(case, decision)
     lo = decision.penalty_range_min
-    why: list[str] = []
-    if fine is not None and lo is not None and fine > lo:
-        why.append(f"罚款{_yuan(fine)}高于处罚依据规定的下限{_yuan(lo)}")
-    if discretion is not None and discretion.circumstances:
-        why.append(f"案卷记载裁量情节（{_circumstances(discretion.circumstances)}）")
-    if discretion is not None and discretion.level in ("lighter", "reduced", "heavier"):
-        why.append(f"裁量阶次为{DISCRETION_LEVEL_ZH[discretion.level]}")
-    if not why:
+    above = fine is not None and lo is not None and fine > lo
+    circumstances = discretion.circumstances if discretion is not None else ()
+    level = discretion.level if discretion is not None else None
+    leveled = level in ("lighter", "reduced", "heavier")
+    if not above and not circumstances and not leveled:
         return ctx.not_applicable("罚款为幅度下限或未记载处罚幅度，且未记载裁量情节和阶次")
     if discretion is not None and discretion.reasons and discretion.reasons.strip():
         return ctx.passed()
+    # The reasons were required and are missing: say why they were required.
+    why: list[str] = []
+    if fine is not None and lo is not None and fine > lo:
+        why.append(f"罚款{_yuan(fine)}高于处罚依据规定的下限{_yuan(lo)}")
+    if circumstances:
+        why.append(f"案卷记载裁量情节（{_circumstances(circumstances)}）")
+    if level in ("lighter", "reduced", "heavier"):
+        why.append(f"裁量阶次为{DISCRETION_LEVEL_ZH[level]}")
     return ctx.fail(
         "；".join(why) + "，但处罚决定书未说明裁量理由",
         "/decision/discretion/reasons",
@@ -365,13 +396,15 @@ def _minor_parties(case: CaseFile) -> list[tuple[Party, int, str]]:
     "date picks the version: a decision from the 2021 Law's in-force date applies the 2021 "
     "mitigation rules even to an earlier act, because they are lighter (第三十七条). The "
     "finding's values name the article applied (法律依据). Texts of both versions re-read.",
+    prepare=_new_law_from,
 )
 def mandatory_mitigation_applied(case: CaseFile, ctx: CheckContext) -> Finding:
     """Circumstances that by law require a lighter/reduced penalty, or no penalty, were applied
     (2021 Law, or the 2017 text for earlier decisions)."""
     decision = case.decision
     assert decision is not None
-    new_law = _new_law(ctx, decision.date)
+    day = decision.date
+    new_law = day is None or day >= ctx.prepared  # _new_law, the date prepared per batch
     law = PL if new_law else PL_2017
     articles = MITIGATION_ARTICLE_2021 if new_law else MITIGATION_ARTICLE_2017
     discretion = decision.discretion
@@ -407,15 +440,8 @@ def mandatory_mitigation_applied(case: CaseFile, ctx: CheckContext) -> Finding:
         )
     shall_codes = SHALL_MITIGATE if new_law else SHALL_MITIGATE_2017
     shall = [c for c in recorded if c in shall_codes]
-    reasons = [CIRCUMSTANCE_ZH[c] for c in shall]
-    grounds = [law + articles[c] for c in shall]
-    pointers = ["/decision/discretion/circumstances"] if shall else []
-    if minors and "minor_14_18" not in shall:
-        party, age, basis = minors[0]
-        reasons.append(f"当事人{party.name}{basis}时{age}周岁（已满十四周岁不满十八周岁）")
-        grounds.append(law + articles["minor_14_18"])
-        pointers.append(case.pointer("parties", party.id, "birth_date"))
-    if not reasons:
+    minor = minors[0] if minors and "minor_14_18" not in shall else None
+    if not shall and minor is None:
         if not new_law and "coerced_or_deceived" in recorded and level not in MITIGATED_LEVELS:
             return ctx.needs_review(
                 f"案卷认定“{CIRCUMSTANCE_ZH['coerced_or_deceived']}”，决定日{decision.date}适用"
@@ -439,14 +465,22 @@ def mandatory_mitigation_applied(case: CaseFile, ctx: CheckContext) -> Finding:
                 values={"裁量情节": _circumstances(recorded), "法律依据": law + "第三十三条第二款"},
             )
         return ctx.not_applicable("案卷未记载应当从轻、减轻或不予处罚的法定情节")
+    if level in MITIGATED_LEVELS:
+        return ctx.passed()
+    reasons = [CIRCUMSTANCE_ZH[c] for c in shall]
+    grounds = [law + articles[c] for c in shall]
+    pointers = ["/decision/discretion/circumstances"] if shall else []
+    if minor is not None:
+        party, age, basis = minor
+        reasons.append(f"当事人{party.name}{basis}时{age}周岁（已满十四周岁不满十八周岁）")
+        grounds.append(law + articles["minor_14_18"])
+        pointers.append(case.pointer("parties", party.id, "birth_date"))
     values = {
         "法定情节": reasons,
         "法律依据": list(dict.fromkeys(grounds)),
         "裁量阶次": DISCRETION_LEVEL_ZH[level] if level else "未记载",
         "处罚幅度": _range(decision),
     }
-    if level in MITIGATED_LEVELS:
-        return ctx.passed()
     stated = "；".join(reasons)
     if level is None:
         return ctx.needs_review(
@@ -503,7 +537,7 @@ def reduction_matches_level(case: CaseFile, ctx: CheckContext) -> Finding:
     level = discretion.level if discretion else None
     if level not in MITIGATED_LEVELS:
         return ctx.not_applicable("裁量阶次不是从轻或减轻")
-    fine = _fine(decision)
+    fine = _case_fine(case, decision)
     lo = decision.penalty_range_min
     if fine is None:
         return ctx.not_applicable("未处罚款或罚款数额未记载，本规则只核对罚款数额")
@@ -673,8 +707,11 @@ def education_recorded(case: CaseFile, ctx: CheckContext) -> Finding:
             values={"决定结果": OUTCOME_ZH["no_penalty"]},
         )
     for d in case.documents:
-        if d.title and any(word in d.title for word in EDUCATION_WORDS):
-            return ctx.passed()
+        title = d.title
+        if title:
+            for word in EDUCATION_WORDS:
+                if word in title:
+                    return ctx.passed()
     return ctx.needs_review(
         "决定不予行政处罚，案卷未见对当事人进行教育的记录（如教育告诫书、行政指导书），"
         "请核对不予行政处罚决定书是否载明教育内容",
@@ -700,6 +737,7 @@ def education_recorded(case: CaseFile, ctx: CheckContext) -> Finding:
     applies_to=AppliesTo(kinds={"penalty"}, outcomes={"penalty"}),
     in_force_from=BENCHMARK_27_FROM,
     parameters=[BENCHMARK_REQUIRED],
+    prepare=_benchmark_required,
     example="处罚依据规定罚款5万元以上10万元以下，决定书未载明适用的裁量基准。",
     notes="In force from 2022-07-29, the date of 国办发〔2022〕27号 (legal review §1.9): 行政处罚法"
     "第三十四条 only says agencies 可以 set benchmarks, so the duty to apply and state a "
@@ -730,14 +768,17 @@ def benchmark_cited(case: CaseFile, ctx: CheckContext) -> Finding:
     assert decision is not None
     discretion = decision.discretion
     lo, hi = decision.penalty_range_min, decision.penalty_range_max
-    fine = _fine(decision)
+    fine = _case_fine(case, decision)
     ranged = fine is not None and lo is not None and hi is not None and lo < hi
     exercised = ranged or (
         discretion is not None and (discretion.level is not None or bool(discretion.circumstances))
     )
     if not exercised:
         return ctx.not_applicable("未记载处罚幅度、裁量阶次或情节，不涉及裁量基准的适用")
-    if not _by_sector(ctx.param(BENCHMARK_REQUIRED), case.sector):
+    table, required = ctx.prepared
+    if table is not None:
+        required = _by_sector(table, case.sector)
+    if not required:
         return ctx.not_applicable("本评查标准不要求援引裁量基准")
     if discretion is not None and discretion.benchmark and discretion.benchmark.strip():
         return ctx.passed()
@@ -777,29 +818,43 @@ def discretion_appropriate(case: CaseFile, ctx: CheckContext) -> Finding:
     assert decision is not None
     discretion = decision.discretion
     violation = case.violation
-    penalties = "、".join(
-        PENALTY_TYPE_ZH[p.type] + (_yuan(p.amount) if p.amount is not None else "")
-        for p in decision.penalties
-    )
+    parts = []
+    for p in decision.penalties:
+        name = PENALTY_TYPE_ZH[p.type]
+        parts.append(name + _yuan(p.amount) if p.amount is not None else name)
+    if discretion is None:
+        level = circumstances = benchmark = reasons = "未记载"
+    else:
+        level = DISCRETION_LEVEL_ZH[discretion.level] if discretion.level else "未记载"
+        circumstances = (
+            _circumstances(discretion.circumstances) if discretion.circumstances else "未记载"
+        )
+        benchmark = discretion.benchmark or "未记载"
+        reasons = (discretion.reasons or "未记载").rstrip("。")
+    outcome = OUTCOME_ZH.get(decision.outcome or "", "未记载")
+    penalties = "、".join(parts) or "无"
+    range_ = _range(decision)
     values: dict[str, Any] = {
-        "决定结果": OUTCOME_ZH.get(decision.outcome or "", "未记载"),
-        "处罚内容": penalties or "无",
-        "处罚幅度": _range(decision),
-        "裁量阶次": DISCRETION_LEVEL_ZH[discretion.level]
-        if discretion and discretion.level
-        else "未记载",
-        "裁量情节": _circumstances(discretion.circumstances)
-        if discretion and discretion.circumstances
-        else "未记载",
-        "裁量基准": (discretion.benchmark if discretion else None) or "未记载",
-        "裁量理由": ((discretion.reasons if discretion else None) or "未记载").rstrip("。"),
+        "决定结果": outcome,
+        "处罚内容": penalties,
+        "处罚幅度": range_,
+        "裁量阶次": level,
+        "裁量情节": circumstances,
+        "裁量基准": benchmark,
+        "裁量理由": reasons,
     }
+    # The summary lists the values in order, "key：value" joined by "；".
+    summary = (
+        f"决定结果：{outcome}；处罚内容：{penalties}；处罚幅度：{range_}；裁量阶次：{level}；"
+        f"裁量情节：{circumstances}；裁量基准：{benchmark}；裁量理由：{reasons}"
+    )
     if violation is not None:
         if violation.illegal_gains is not None:
-            values["违法所得"] = _yuan(violation.illegal_gains)
+            gains = values["违法所得"] = _yuan(violation.illegal_gains)
+            summary += f"；违法所得：{gains}"
         if violation.goods_value is not None:
-            values["货值金额"] = _yuan(violation.goods_value)
-    summary = "；".join(f"{k}：{v}" for k, v in values.items())
+            goods = values["货值金额"] = _yuan(violation.goods_value)
+            summary += f"；货值金额：{goods}"
     return ctx.needs_review(
         f"裁量是否适当、过罚相当需人工判断。机器所见——{summary}",
         "/decision/discretion",

@@ -5,14 +5,16 @@ Rules ``PEN-LAW-001`` … read the decision's 定性依据 (``decision.violated_
 regular form; that the instruments cited were in force for the act (law registry); that the
 penalty kinds are those of 行政处罚法第九条; that the fine lies within the range the file records.
 
-The citations are parsed once per case (cached in ``case.derived``). A list entry that only says
-``同法第X条`` is resolved to the instrument named in the entries before it (violated provisions
-first, then penalty provisions), as a reader of the decision would.
+The citations are parsed once per distinct pair of lists (memoised, and kept in
+``case.derived``). A list entry that only says ``同法第X条`` is resolved to the instrument named
+in the entries before it (violated provisions first, then penalty provisions), as a reader of
+the decision would.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from casefile_eval.citations import (
@@ -24,7 +26,7 @@ from casefile_eval.citations import (
     missing_parts,
     parse_citations,
 )
-from casefile_eval.laws import LawVersion
+from casefile_eval.laws import LawRegistry, LawVersion
 from casefile_eval.model import CaseFile
 from casefile_eval.model.vocab import DISCRETION_LEVEL_ZH, OUTCOME_ZH, PENALTY_TYPE_ZH
 from casefile_eval.plugins import AppliesTo, CheckContext, Finding, hookimpl, rule
@@ -34,7 +36,7 @@ PENALTY_LAW = canonical_law_title("行政处罚法")
 ON_PENALTY = AppliesTo(kinds={"penalty"}, outcomes={"penalty"})
 ON_DECISION = AppliesTo(kinds={"penalty"}, outcomes={"penalty", "no_penalty"})
 
-_DERIVED_KEY = "legal_basis.entries"
+_DERIVED_KEY = "legal_basis.basis"
 _SECTIONS = ("violated_provisions", "penalty_provisions")
 _SECTION_ZH = {"violated_provisions": "定性依据", "penalty_provisions": "处罚依据"}
 _ARABIC = frozenset("0123456789０１２３４５６７８９")
@@ -64,16 +66,38 @@ class _Entry(NamedTuple):
     kind: str  # named | reference (同法…) | bare (article with no title) | unparsed
 
 
-def _entries(case: CaseFile) -> tuple[_Entry, ...]:
-    cached = case.derived.get(_DERIVED_KEY)
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    decision = case.decision
-    out: list[_Entry] = []
-    context: str | None = None
-    if decision is not None:
-        for section in _SECTIONS:
-            for index, text in enumerate(getattr(decision, section)):
+class _Basis:
+    """The two lists of a decision parsed, with the facts several rules read from them.
+
+    Depends only on the two lists' texts, which recur across an agency's files: built once per
+    distinct pair (see :func:`_basis_of`) and shared, so it must not be changed after building.
+    """
+
+    __slots__ = (
+        "by_instrument",
+        "cited",
+        "entries",
+        "irregular",
+        "irregular_pointers",
+        "main",
+        "penalised",
+        "penalty_cited",
+        "penalty_laws",
+        "penalty_text",
+        "same_instrument",
+        "unparsed",
+        "unspecific",
+        "unspecific_pointers",
+        "violated_cited",
+        "violated_laws",
+        "violated_text",
+    )
+
+    def __init__(self, violated: tuple[str, ...], penalty: tuple[str, ...]) -> None:
+        entries: list[_Entry] = []
+        context: str | None = None
+        for section, texts in zip(_SECTIONS, (violated, penalty), strict=True):
+            for index, text in enumerate(texts):
                 found = parse_citations(text)
                 kind = "named"
                 if not found and context is not None:
@@ -85,8 +109,76 @@ def _entries(case: CaseFile) -> tuple[_Entry, ...]:
                     kind = "unparsed"
                 else:
                     context = found[-1].law
-                out.append(_Entry(section, index, text, tuple(found), kind))
-    result = tuple(out)
+                entries.append(_Entry(section, index, text, tuple(found), kind))
+        self.entries = tuple(entries)
+        self.cited = any(e.citations for e in entries)
+        self.violated_cited = any(e.section == _SECTIONS[0] and e.citations for e in entries)
+        self.penalty_cited = any(e.section == _SECTIONS[1] and e.citations for e in entries)
+        self.violated_laws = _laws_of(entries, _SECTIONS[0])
+        self.penalty_laws = _laws_of(entries, _SECTIONS[1])
+        self.penalised = tuple(law for law in self.penalty_laws if law != PENALTY_LAW)
+        self.unparsed = tuple(e.text for e in entries if e.kind == "unparsed")
+        self.violated_text = "；".join(violated) if violated else "未载明"
+        self.penalty_text = "；".join(penalty) if penalty else "未载明"
+        # PEN-LAW-005: each (instrument, edition) cited, with the first entry citing it.
+        cited: dict[tuple[str, int | None], str] = {}
+        for e in entries:
+            for c in e.citations:
+                cited.setdefault((c.law, c.edition), _pointer(e))
+        self.by_instrument = tuple(cited.items())
+        # PEN-LAW-003: the entries' own defects; the main citation is judged per case.
+        problems: list[str] = []
+        pointers: list[str] = []
+        for e in entries:
+            label = _SECTION_ZH[e.section]
+            if e.kind == "unparsed":
+                problems.append(f"{label}“{e.text}”未能识别为具体的法律规范条文")
+            elif e.kind == "bare":
+                problems.append(f"{label}“{e.text}”未写明所引法律规范的名称")
+            else:
+                for c in e.citations:
+                    if c.article is None:
+                        problems.append(f"{label}“{c.raw or e.text}”{MISSING_ARTICLE}")
+                        break
+                else:
+                    continue
+            pointers.append(_pointer(e))
+        self.unspecific = tuple(problems)
+        self.unspecific_pointers = tuple(pointers)
+        self.main = _main_penalty_citation(self.entries)
+        # PEN-LAW-004.
+        problems = []
+        pointers = []
+        for e in entries:
+            seen: set[str] = set()
+            for c in e.citations:
+                if c.raw in seen:
+                    continue
+                seen.add(c.raw)
+                issues = _irregularities(c)
+                if issues:
+                    problems.append(f"{_SECTION_ZH[e.section]}“{c.raw}”{'，'.join(issues)}")
+                    pointers.append(_pointer(e))
+        self.irregular = tuple(problems)
+        self.irregular_pointers = tuple(dict.fromkeys(pointers))
+        # (registry, whether the two lists share an instrument): see _share_instrument.
+        self.same_instrument: tuple[LawRegistry, bool] | None = None
+
+
+@lru_cache(maxsize=4096)
+def _basis_of(violated: tuple[str, ...], penalty: tuple[str, ...]) -> _Basis:
+    return _Basis(violated, penalty)
+
+
+def _basis(case: CaseFile) -> _Basis:
+    cached = case.derived.get(_DERIVED_KEY)
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    decision = case.decision
+    if decision is None:
+        result = _basis_of((), ())
+    else:
+        result = _basis_of(tuple(decision.violated_provisions), tuple(decision.penalty_provisions))
     case.derived[_DERIVED_KEY] = result
     return result
 
@@ -95,17 +187,27 @@ def _pointer(entry: _Entry) -> str:
     return f"/decision/{entry.section}/{entry.index}"
 
 
-def _has_basis(entries: tuple[_Entry, ...], section: str) -> bool:
-    return any(e.section == section and e.citations for e in entries)
-
-
-def _laws_of(entries: tuple[_Entry, ...], section: str) -> list[str]:
+def _laws_of(entries: list[_Entry], section: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for e in entries:
         if e.section == section:
             for c in e.citations:
                 seen.setdefault(c.law, None)
-    return list(seen)
+    return tuple(seen)
+
+
+def _share_instrument(basis: _Basis, registry: LawRegistry) -> bool:
+    """Whether the violated and the penalty instruments (Penalty Law left out) overlap, a
+    former title (…暂行规定) counting as its current one. Both lists must name one."""
+    cached = basis.same_instrument
+    if cached is not None and cached[0] is registry:
+        return cached[1]
+    resolve = registry.resolve
+    shared = bool(
+        {resolve(x) or x for x in basis.violated_laws} & {resolve(x) or x for x in basis.penalised}
+    )
+    basis.same_instrument = (registry, shared)
+    return shared
 
 
 # ---------------------------------------------------------------------------------------------
@@ -145,7 +247,7 @@ def penalty_basis_cited(case: CaseFile, ctx: CheckContext) -> Finding:
             "/decision/penalty_provisions",
             values={"处罚依据": []},
         )
-    if not _has_basis(_entries(case), "penalty_provisions"):
+    if not _basis(case).penalty_cited:
         texts = list(decision.penalty_provisions)
         return ctx.fail(
             f"行政处罚决定所载处罚依据“{'；'.join(texts)}”未写明具体的法律、法规、规章",
@@ -183,7 +285,7 @@ def violated_provision_cited(case: CaseFile, ctx: CheckContext) -> Finding:
             "/decision/violated_provisions",
             values={"定性依据": []},
         )
-    if not _has_basis(_entries(case), "violated_provisions"):
+    if not _basis(case).violated_cited:
         texts = list(decision.violated_provisions)
         return ctx.fail(
             f"决定所载定性依据“{'；'.join(texts)}”未写明具体的法律、法规、规章",
@@ -235,26 +337,11 @@ def citations_specific(case: CaseFile, ctx: CheckContext) -> Finding:
     decision = case.decision
     if decision is None:
         return ctx.not_applicable("案卷无处罚决定")
-    entries = _entries(case)
-    if not entries:
+    basis = _basis(case)
+    if not basis.entries:
         return ctx.not_applicable("决定未引用法律依据（由 PEN-LAW-001、PEN-LAW-002 评查）")
-    problems: list[str] = []
-    pointers: list[str] = []
-    for e in entries:
-        label = _SECTION_ZH[e.section]
-        if e.kind == "unparsed":
-            problems.append(f"{label}“{e.text}”未能识别为具体的法律规范条文")
-        elif e.kind == "bare":
-            problems.append(f"{label}“{e.text}”未写明所引法律规范的名称")
-        else:
-            for c in e.citations:
-                if c.article is None:
-                    problems.append(f"{label}“{c.raw or e.text}”{MISSING_ARTICLE}")
-                    break
-            else:
-                continue
-        pointers.append(_pointer(e))
-    main = _main_penalty_citation(entries)
+    main = basis.main
+    gap = ""
     if main is not None and main.article is not None:
         gaps = missing_parts(
             main,
@@ -262,10 +349,14 @@ def citations_specific(case: CaseFile, ctx: CheckContext) -> Finding:
             has_items=decision.provision_has_items,
         )
         if gaps:
-            problems.append(f"处罚依据“{main.raw}”{'，'.join(gaps)}")
-            pointers.append("/decision/penalty_provisions")
-    if not problems:
+            gap = f"处罚依据“{main.raw}”{'，'.join(gaps)}"
+    if not gap and not basis.unspecific:
         return ctx.passed()
+    problems = list(basis.unspecific)
+    pointers = list(basis.unspecific_pointers)
+    if gap:
+        problems.append(gap)
+        pointers.append("/decision/penalty_provisions")
     return ctx.fail(
         "；".join(problems),
         *dict.fromkeys(pointers),
@@ -332,27 +423,15 @@ def _irregularities(c: Citation) -> list[str]:
 )
 def citations_regular(case: CaseFile, ctx: CheckContext) -> Finding:
     """Citations use 《full title》 and Chinese numerals."""
-    entries = _entries(case)
-    if not any(e.citations for e in entries):
+    basis = _basis(case)
+    if not basis.cited:
         return ctx.not_applicable("决定未引用可识别的法律依据")
-    problems: list[str] = []
-    pointers: list[str] = []
-    for e in entries:
-        seen: set[str] = set()
-        for c in e.citations:
-            if c.raw in seen:
-                continue
-            seen.add(c.raw)
-            issues = _irregularities(c)
-            if issues:
-                problems.append(f"{_SECTION_ZH[e.section]}“{c.raw}”{'，'.join(issues)}")
-                pointers.append(_pointer(e))
-    if not problems:
+    if not basis.irregular:
         return ctx.passed()
     return ctx.fail(
-        "；".join(problems),
-        *dict.fromkeys(pointers),
-        values={"问题": problems},
+        "；".join(basis.irregular),
+        *basis.irregular_pointers,
+        values={"问题": list(basis.irregular)},
     )
 
 
@@ -412,11 +491,7 @@ def law_in_force(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     decision = case.decision
     if decision is None:
         return ctx.not_applicable("案卷无处罚决定")
-    entries = _entries(case)
-    cited: dict[tuple[str, int | None], str] = {}
-    for e in entries:
-        for c in e.citations:
-            cited.setdefault((c.law, c.edition), _pointer(e))
+    cited = _basis(case).by_instrument
     if not cited:
         return ctx.not_applicable("决定未引用可识别的法律依据")
     decided = decision.date
@@ -428,7 +503,7 @@ def law_in_force(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     registry = ctx.laws
     out: list[Finding] = []
     known = False
-    for (law, edition), pointer in cited.items():
+    for (law, edition), pointer in cited:
         if not registry.is_known(law):
             continue
         known = True
@@ -437,7 +512,8 @@ def law_in_force(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
             out.append(finding)
     if not known:
         return ctx.not_applicable(
-            "所引法律规范未收录于法律版本库，未核对施行日期：" + "、".join(law for law, _ in cited)
+            "所引法律规范未收录于法律版本库，未核对施行日期："
+            + "、".join(law for (law, _), _ in cited)
         )
     return out or ctx.passed()
 
@@ -452,33 +528,32 @@ def _judge_law(
 ) -> Finding | None:
     registry = ctx.laws
     versions = registry.versions(law)
-    title = versions[-1].display_title if versions else law
-    values: dict[str, Any] = {"法律规范": title, "决定日期": decided, "违法行为发生日期": acted}
-    act_text = f"违法行为发生日{acted.isoformat()}，" if acted else ""
     # A citation naming an edition (（2017年修正）) or a former title (…暂行规定) points at
     # particular versions: judge those, not the instrument as a whole.
     specific: tuple[LawVersion, ...] = ()
-    label = ""
+    cited_version: LawVersion | None = None
     if edition is not None:
         cited_version = registry.edition(law, edition)
         if cited_version is not None:
             specific = (cited_version,)
-            label = _span(cited_version)
-            values["所引版本"] = cited_version.edition
     if not specific and registry.resolve(law) != law:
         specific = tuple(v for v in versions if v.display_title == law)
-        if specific:
+    # Most instruments pass: the title, values and message parts are built after that is known.
+    if specific:
+        on = acted if acted is not None else decided
+        if any(v.covers_date(on) for v in specific):
+            return None
+        title, values, act_text = _law_facts(versions, law, acted, decided)
+        if cited_version is not None:
+            label = _span(cited_version)
+            values["所引版本"] = cited_version.edition
+        else:
             label = f"《{law}》（该名称施行期间{specific[0].in_force_from.isoformat()}至" + (
                 f"{specific[-1].in_force_until.isoformat()}，现名《{title}》）"
                 if specific[-1].in_force_until
                 else f"今，现名《{title}》）"
             )
             values["所引名称"] = law
-    if specific:
-        if (acted is not None and any(v.covers_date(acted) for v in specific)) or (
-            acted is None and any(v.covers_date(decided) for v in specific)
-        ):
-            return None
         if any(v.covers_date(decided) for v in specific):
             return ctx.needs_review(
                 f"所引{label}在决定日{decided.isoformat()}有效，但{act_text}尚未施行；适用新规定"
@@ -492,8 +567,11 @@ def _judge_law(
                 message + "（施行日期未经核实，请人工确认）", pointer, values=values
             )
         return ctx.fail(message + "，引用了已失效或尚未施行的版本", pointer, values=values)
-    at_decision = registry.in_force(law, decided)
-    at_act = registry.in_force(law, acted) if acted is not None else at_decision
+    at_decision = _version_on(versions, decided)
+    at_act = _version_on(versions, acted) if acted is not None else at_decision
+    if at_act is not None and at_act == at_decision:
+        return None
+    title, values, act_text = _law_facts(versions, law, acted, decided)
     if at_act is None and at_decision is None:
         repealed = registry.repealed_on(law)
         if repealed is not None and decided >= repealed:
@@ -524,17 +602,34 @@ def _judge_law(
             pointer,
             values=values,
         )
-    if at_act != at_decision:
-        values["行为时版本"] = at_act.edition
-        values["决定时版本"] = at_decision.edition
-        return ctx.needs_review(
-            f"《{title}》在违法行为发生后修改：行为时为{at_act.edition}版，决定时为"
-            f"{at_decision.edition}版；应适用行为时的条文，新规定处罚较轻的适用新规定（行政处罚法"
-            "第三十七条），请核实所引条文的版本及轻重",
-            pointer,
-            values=values,
-        )
+    values["行为时版本"] = at_act.edition
+    values["决定时版本"] = at_decision.edition
+    return ctx.needs_review(
+        f"《{title}》在违法行为发生后修改：行为时为{at_act.edition}版，决定时为"
+        f"{at_decision.edition}版；应适用行为时的条文，新规定处罚较轻的适用新规定（行政处罚法"
+        "第三十七条），请核实所引条文的版本及轻重",
+        pointer,
+        values=values,
+    )
+
+
+def _version_on(versions: tuple[LawVersion, ...], day: dt.date) -> LawVersion | None:
+    """``LawRegistry.in_force`` on the versions already looked up (saves the title lookup)."""
+    for version in versions:
+        if version.covers_date(day):
+            return version
     return None
+
+
+def _law_facts(
+    versions: tuple[LawVersion, ...], law: str, acted: dt.date | None, decided: dt.date
+) -> tuple[str, dict[str, Any], str]:
+    """The instrument's display title, the values every PEN-LAW-005 finding starts with, and
+    the act-date clause of its messages."""
+    title = versions[-1].display_title if versions else law
+    values: dict[str, Any] = {"法律规范": title, "决定日期": decided, "违法行为发生日期": acted}
+    act_text = f"违法行为发生日{acted.isoformat()}，" if acted else ""
+    return title, values, act_text
 
 
 # ---------------------------------------------------------------------------------------------
@@ -602,7 +697,7 @@ def penalty_kinds_lawful(case: CaseFile, ctx: CheckContext) -> Finding | list[Fi
     ]
     if not others:
         return ctx.passed()
-    laws = _laws_of(_entries(case), "penalty_provisions")
+    laws = list(_basis(case).penalty_laws)
     if any(_is_law_or_state_council_regulation(law) for law in laws):
         return ctx.passed()
     council = [law for law in laws if law.startswith("国务院")]
@@ -718,9 +813,13 @@ def fine_within_range(case: CaseFile, ctx: CheckContext) -> Finding | list[Findi
     for i, p in enumerate(decision.penalties):
         if p.type != "fine" or p.amount is None:
             continue
+        above = high is not None and p.amount > high
+        # Most fines lie within the range: values and pointer only for a finding.
+        if not above and (low is None or reduced or not p.amount < low):
+            continue
         values = {"罚款数额": p.amount, "幅度下限": low, "幅度上限": high}
         pointer = f"/decision/penalties/{i}/amount"
-        if high is not None and p.amount > high:
+        if above:
             out.append(
                 ctx.fail(
                     f"罚款{_yuan(p.amount)}，高于处罚依据规定的上限{_yuan(high)}",
@@ -778,15 +877,13 @@ def fine_within_range(case: CaseFile, ctx: CheckContext) -> Finding | list[Findi
 )
 def same_instrument(case: CaseFile, ctx: CheckContext) -> Finding:
     """The penalty provision belongs to the instrument that was violated, or a person checks."""
-    entries = _entries(case)
-    violated = _laws_of(entries, "violated_provisions")
-    penalised = [law for law in _laws_of(entries, "penalty_provisions") if law != PENALTY_LAW]
-    if not violated or not penalised:
+    basis = _basis(case)
+    if not basis.violated_laws or not basis.penalised:
         return ctx.not_applicable("定性依据或处罚依据未引用可识别的法律规范")
-    resolve = ctx.laws.resolve
-    # A former title (…暂行规定) names the same instrument as its current title.
-    if {resolve(x) or x for x in violated} & {resolve(x) or x for x in penalised}:
+    if _share_instrument(basis, ctx.laws):
         return ctx.passed()
+    violated = list(basis.violated_laws)
+    penalised = list(basis.penalised)
     return ctx.needs_review(
         f"定性依据出自{'、'.join(f'《{x}》' for x in violated)}，处罚依据出自"
         f"{'、'.join(f'《{x}》' for x in penalised)}，不属同一法律规范；请核实决定书是否说明"
@@ -803,27 +900,25 @@ def same_instrument(case: CaseFile, ctx: CheckContext) -> Finding:
 
 PL_2017 = "《中华人民共和国行政处罚法》（2017年修正）"
 _EXCERPT = 40
-
-
-def _excerpt(text: str, limit: int = _EXCERPT) -> str:
-    return text if len(text) <= limit else text[:limit] + "…"
-
-
-def _cited_texts(case: CaseFile, section: str) -> str:
-    decision = case.decision
-    texts = getattr(decision, section) if decision is not None else ()
-    return "；".join(texts) if texts else "未载明"
+_PENALTIES_KEY = "legal_basis.penalties_text"
 
 
 def _penalties_text(case: CaseFile) -> str:
+    # Both manual rules show it: built once per case.
+    text = case.derived.get(_PENALTIES_KEY)
+    if text is not None:
+        return text  # type: ignore[no-any-return]
     decision = case.decision
     if decision is None or not decision.penalties:
-        return "无"
-    return "、".join(
-        (p.description if p.type == "other" and p.description else PENALTY_TYPE_ZH[p.type])
-        + (_yuan(p.amount) if p.amount is not None else "")
-        for p in decision.penalties
-    )
+        text = "无"
+    else:
+        text = "、".join(
+            (p.description if p.type == "other" and p.description else PENALTY_TYPE_ZH[p.type])
+            + (_yuan(p.amount) if p.amount is not None else "")
+            for p in decision.penalties
+        )
+    case.derived[_PENALTIES_KEY] = text
+    return text
 
 
 @rule(
@@ -867,39 +962,38 @@ def characterisation_and_law_correct(case: CaseFile, ctx: CheckContext) -> Findi
     decision = case.decision
     if decision is None:
         return ctx.not_applicable("案卷无处罚决定")
-    entries = _entries(case)
+    basis = _basis(case)
     violation = case.violation
     act = violation.description if violation is not None and violation.description else "未记载"
-    main_facts = [_excerpt(f.text) for f in case.facts if f.main]
+    main_facts = []
+    for f in case.facts:
+        if f.main:
+            text = f.text
+            main_facts.append(text if len(text) <= _EXCERPT else text[:_EXCERPT] + "…")
     signs: list[str] = []
-    if not _has_basis(entries, "violated_provisions"):
+    if not basis.violated_cited:
         signs.append("定性依据未载明或未写明具体法律规范")
-    if decision.outcome == "penalty" and not _has_basis(entries, "penalty_provisions"):
+    if decision.outcome == "penalty" and not basis.penalty_cited:
         signs.append("处罚依据未载明或未写明具体法律规范")
-    unparsed = [e.text for e in entries if e.kind == "unparsed"]
-    if unparsed:
-        signs.append("未能识别为具体条文的依据：" + "；".join(unparsed))
-    violated = _laws_of(entries, "violated_provisions")
-    penalised = [law for law in _laws_of(entries, "penalty_provisions") if law != PENALTY_LAW]
-    resolve = ctx.laws.resolve
-    if (
-        violated
-        and penalised
-        and not {resolve(x) or x for x in violated} & {resolve(x) or x for x in penalised}
-    ):
+    if basis.unparsed:
+        signs.append("未能识别为具体条文的依据：" + "；".join(basis.unparsed))
+    if basis.violated_laws and basis.penalised and not _share_instrument(basis, ctx.laws):
         signs.append("定性依据与处罚依据不属同一法律规范")
+    violated_text = basis.violated_text
+    penalty_text = basis.penalty_text
+    penalties = _penalties_text(case)
     values: dict[str, Any] = {
         "决定结果": OUTCOME_ZH.get(decision.outcome or "", "未记载"),
         "认定的违法行为": act,
         "主要事实": main_facts,
-        "定性依据": _cited_texts(case, "violated_provisions"),
-        "处罚依据": _cited_texts(case, "penalty_provisions"),
-        "处罚内容": _penalties_text(case),
+        "定性依据": violated_text,
+        "处罚依据": penalty_text,
+        "处罚内容": penalties,
         "机器发现的问题": signs,
     }
     seen = (
-        f"认定的违法行为：{act}；定性依据：{values['定性依据']}；处罚依据：{values['处罚依据']}；"
-        f"处罚内容：{values['处罚内容']}"
+        f"认定的违法行为：{act}；定性依据：{violated_text}；处罚依据：{penalty_text}；"
+        f"处罚内容：{penalties}"
     )
     tail = (
         "请评查人员认定定性是否准确、适用的法律规范及条款是否正确"
@@ -920,12 +1014,7 @@ def characterisation_and_law_correct(case: CaseFile, ctx: CheckContext) -> Findi
     )
 
 
-#: Words in a document title that show the case went (or was considered) for transfer.
-_TRANSFER_WORDS: tuple[str, ...] = ("移送", "涉嫌犯罪")
-
-
-def _yes_no(value: bool | None) -> str:
-    return {True: "是", False: "否", None: "未记载"}[value]
+_YES_NO: dict[bool | None, str] = {True: "是", False: "否", None: "未记载"}
 
 
 @rule(
@@ -977,29 +1066,43 @@ def criminal_case_transferred(case: CaseFile, ctx: CheckContext) -> Finding:
     if decision is None:
         return ctx.not_applicable("案卷无处罚决定")
     violation = case.violation
+    prior: int | str
+    if violation is None:
+        act = gains = goods = prior = "未记载"
+        harm = life = _YES_NO[None]
+    else:
+        act = violation.description or "未记载"
+        amount = violation.illegal_gains
+        gains = _yuan(amount) if amount is not None else "未记载"
+        amount = violation.goods_value
+        goods = _yuan(amount) if amount is not None else "未记载"
+        harm = _YES_NO[violation.harmful_consequences]
+        life = _YES_NO[violation.involves_life_health]
+        prior = violation.prior_violations if violation.prior_violations is not None else "未记载"
+    outcome = OUTCOME_ZH.get(decision.outcome or "", "未记载")
+    penalties = _penalties_text(case)
+    summary = (
+        f"决定结果：{outcome}；违法行为：{act}；"
+        f"违法所得：{gains}；货值金额：{goods}；有危害后果：{harm}；涉及公民生命健康安全：{life}；"
+        f"此前同类违法次数：{prior}；处罚内容：{penalties}"
+    )
+    transfer_docs = []
+    for d in case.documents:
+        title = d.title
+        # Words in a title that show the case went (or was considered) for transfer.
+        if title and ("移送" in title or "涉嫌犯罪" in title):
+            transfer_docs.append(title)
     values: dict[str, Any] = {
-        "决定结果": OUTCOME_ZH.get(decision.outcome or "", "未记载"),
-        "违法行为": (violation.description if violation else None) or "未记载",
-        "违法所得": _yuan(violation.illegal_gains)
-        if violation and violation.illegal_gains is not None
-        else "未记载",
-        "货值金额": _yuan(violation.goods_value)
-        if violation and violation.goods_value is not None
-        else "未记载",
-        "有危害后果": _yes_no(violation.harmful_consequences if violation else None),
-        "涉及公民生命健康安全": _yes_no(violation.involves_life_health if violation else None),
-        "此前同类违法次数": violation.prior_violations
-        if violation and violation.prior_violations is not None
-        else "未记载",
-        "处罚内容": _penalties_text(case),
+        "决定结果": outcome,
+        "违法行为": act,
+        "违法所得": gains,
+        "货值金额": goods,
+        "有危害后果": harm,
+        "涉及公民生命健康安全": life,
+        "此前同类违法次数": prior,
+        "处罚内容": penalties,
+        "移送相关文书": transfer_docs,
     }
-    transfer_docs = [
-        d.title
-        for d in case.documents
-        if d.title and any(word in d.title for word in _TRANSFER_WORDS)
-    ]
-    values["移送相关文书"] = transfer_docs
-    summary = "；".join(f"{k}：{v}" for k, v in values.items() if k != "移送相关文书")
     docs = (
         f"案卷中有{'、'.join(transfer_docs)}，请核对移送及公安机关的处理情况"
         if transfer_docs
