@@ -1816,7 +1816,7 @@ def reviewer_not_handler(case: CaseFile, ctx: CheckContext) -> Finding:
         for oid in case.filing.assigned_officers:
             if oid in wanted:
                 note(oid, "立案指定办案人员")
-    for oid in wanted:
+    for oid in ids:  # in reviewer order: a set's order changes from run to run
         officer = case.officer(oid)
         if officer is not None:
             if "investigator" in officer.roles:

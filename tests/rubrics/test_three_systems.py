@@ -1033,6 +1033,21 @@ def test_reviewer_must_not_be_handler():
     assert_outcome(run_rule(REV_SEPARATE, licence_staff), "fail", contains="核查人员")
 
 
+def test_reviewers_who_handled_the_case_are_named_in_reviewer_order():
+    # Order once came from a set and changed between runs (string hashing is per process).
+    case = make_case(
+        "penalty",
+        {
+            "officers.3.roles": ["legal_reviewer", "investigator"],
+            "officers.2.roles": ["investigator"],
+            "legal_review.reviewers": ["O3"],
+        },
+    )
+    finding = run_rule(REV_SEPARATE, case)[0]
+    assert finding.message == "审核人员赵雅琴同时是本案承办人员；审核人员王建国同时是本案承办人员"
+    assert finding.pointers[1:] == ("/officers/3", "/officers/2")
+
+
 # =========================================================================== TS-REV-006
 
 
