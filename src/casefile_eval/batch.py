@@ -234,7 +234,9 @@ def _evaluate_jobs(evaluator: Evaluator, jobs: list[tuple[str, bytes, int | None
         if isinstance(loaded, LoadFailure):
             out.append(loaded)
         else:
-            out.append(evaluator.evaluate(loaded.case, source=where_of(source, line)))
+            result = evaluator.evaluate(loaded.case, source=where_of(source, line))
+            result.to_json()  # rendered here, it travels with the result (see CaseResult)
+            out.append(result)
     return out
 
 

@@ -82,6 +82,10 @@ class CaseResult:
     produced_by: Provenance
     rules_run: int
     problems: tuple[str, ...] = ()
+    # The JSON line, kept once rendered: a worker process renders it where the shared parts'
+    # fragments are at hand, and it travels with the result to the main process, which would
+    # otherwise render every part again from scratch.
+    _json: bytes | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     ok = True
 
@@ -123,7 +127,11 @@ class CaseResult:
 
     def to_json(self) -> bytes:
         """One JSONL line (without the newline); byte-identical for identical inputs."""
-        return orjson.dumps(self._form(json_part))
+        rendered = self._json
+        if rendered is None:
+            rendered = orjson.dumps(self._form(json_part))
+            object.__setattr__(self, "_json", rendered)
+        return rendered
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CaseResult:
@@ -193,7 +201,7 @@ class CaseResult:
 # not converted on the way: the rebuilt result equals the one the worker made.
 
 _FIELDS = {
-    cls: operator.attrgetter(*(f.name for f in attrs.fields(cls)))
+    cls: operator.attrgetter(*(f.name for f in attrs.fields(cls) if f.init))
     for cls in (
         CaseResult,
         CaseScore,
@@ -235,6 +243,16 @@ def _finding(*args: Any) -> Finding:
         return Finding(*args)
 
 
+def _case_result(rendered: bytes | None, *args: Any) -> CaseResult:
+    result = CaseResult(*args)
+    object.__setattr__(result, "_json", rendered)
+    return result
+
+
+def _reduce_case_result(obj: CaseResult) -> tuple[Any, tuple[Any, ...]]:
+    return _case_result, (obj._json, *_FIELDS[CaseResult](obj))
+
+
 def _reduce_plain(obj: Any) -> tuple[Any, tuple[Any, ...]]:
     return type(obj), _FIELDS[type(obj)](obj)
 
@@ -249,7 +267,7 @@ def _reduce_finding(obj: Finding) -> tuple[Any, tuple[Any, ...]]:
 
 _DISPATCH = {
     **copyreg.dispatch_table,
-    CaseResult: _reduce_plain,
+    CaseResult: _reduce_case_result,
     CaseScore: _reduce_plain,
     VetoHit: _reduce_plain,
     PartySummary: _reduce_plain,
