@@ -47,6 +47,7 @@ class _Planned:
         "pass_finding",
         "pass_item",
         "rule",
+        "seen",
         "test",
     )
 
@@ -67,6 +68,9 @@ class _Planned:
         #: Findings without case values this rule made before (most "not applicable" ones),
         #: kept so that each is built and rendered to JSON once; capped like ``cache``.
         self.common: dict[tuple[Any, ...], tuple[Finding, ItemScore]] = {}
+        #: The same, by the identity of findings a check returns again and again (the
+        #: helpers share constant ones): found without building a key.
+        self.seen: dict[int, tuple[Finding, ItemScore]] = {}
 
 
 #: Per rule, how many distinct single-finding item scores are kept for reuse.
@@ -231,6 +235,15 @@ class Evaluator:
                 if produced is p.pass_finding:
                     items.append(p.pass_item)
                     continue
+                # A finding the rule returned before (a shared "not applicable" one, most
+                # often) is recognised by identity; the entry keeps it alive, so its id
+                # cannot be reused by another object.
+                seen = p.seen.get(id(produced))
+                if seen is not None and seen[0] is produced:
+                    items.append(seen[1])
+                    if produced.message or produced.outcome != "pass":
+                        kept.append(produced)
+                    continue
                 if type(produced) is Finding and produced.rule_id == rule.id:
                     result: tuple[Finding, ...] = (produced,)
                 else:
@@ -354,6 +367,7 @@ def _single(p: _Planned, finding: Finding, per_occurrence: bool) -> tuple[Findin
             p.cache[item_key] = share(item)
     if plain and len(p.common) < _ITEM_CACHE_SIZE:
         p.common[key] = (share(finding), item)
+        p.seen[id(finding)] = (finding, item)
     return finding, item
 
 
