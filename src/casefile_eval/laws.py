@@ -94,6 +94,9 @@ class LawVersion:
         )
 
 
+_RESOLVED_LIMIT = 4096
+
+
 class LawRegistry:
     """Versions of instruments, looked up by any spelling of their title.
 
@@ -104,13 +107,16 @@ class LawRegistry:
     :class:`ValueError` naming both.
     """
 
-    __slots__ = ("_by_law", "_edition_starts", "_frozen", "_normalised", "_titles")
+    __slots__ = ("_by_law", "_edition_starts", "_frozen", "_normalised", "_resolved", "_titles")
 
     def __init__(self, versions: Iterable[LawVersion] = (), *, frozen: bool = False) -> None:
         self._by_law: dict[str, tuple[LawVersion, ...]] = {}
         self._normalised: dict[str, tuple[LawVersion, ...]] = {}
         self._titles: dict[str, str] = {}
         self._edition_starts: dict[tuple[str, int], date | None] = {}
+        # Rules look laws up by the titles cases cite, on every case: each spelling is
+        # normalised once. Bounded, like any cache fed by input text.
+        self._resolved: dict[str, str | None] = {}
         self._frozen = False
         for version in versions:
             self.add(version)
@@ -135,6 +141,7 @@ class LawRegistry:
         if not isinstance(version, LawVersion):
             raise TypeError(f"expected LawVersion, got {type(version).__name__}")
         self._edition_starts.clear()
+        self._resolved.clear()
         law = version.law
         existing = self._by_law.get(law, ())
         if version in existing:
@@ -184,10 +191,17 @@ class LawRegistry:
 
     def resolve(self, law: str) -> str | None:
         """The registry's key for ``law`` (any spelling, or a former title), or None."""
-        key = canonical_law_title(law)
-        if key in self._normalised:
-            return key
-        return self._titles.get(key)
+        try:
+            return self._resolved[law]
+        except KeyError:
+            pass
+        key: str | None = canonical_law_title(law)
+        if key not in self._normalised:
+            key = self._titles.get(key)  # type: ignore[arg-type]
+        if len(self._resolved) >= _RESOLVED_LIMIT:
+            self._resolved.clear()
+        self._resolved[law] = key
+        return key
 
     def is_known(self, law: str) -> bool:
         """True when the registry holds any version of ``law``."""
