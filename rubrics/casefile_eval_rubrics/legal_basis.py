@@ -567,8 +567,8 @@ def _judge_law(
                 message + "（施行日期未经核实，请人工确认）", pointer, values=values
             )
         return ctx.fail(message + "，引用了已失效或尚未施行的版本", pointer, values=values)
-    at_decision = _version_on(versions, decided)
-    at_act = _version_on(versions, acted) if acted is not None else at_decision
+    at_decision = registry.in_force(law, decided)
+    at_act = registry.in_force(law, acted) if acted is not None else at_decision
     if at_act is not None and at_act == at_decision:
         return None
     title, values, act_text = _law_facts(versions, law, acted, decided)
@@ -611,14 +611,6 @@ def _judge_law(
         pointer,
         values=values,
     )
-
-
-def _version_on(versions: tuple[LawVersion, ...], day: dt.date) -> LawVersion | None:
-    """``LawRegistry.in_force`` on the versions already looked up (saves the title lookup)."""
-    for version in versions:
-        if version.covers_date(day):
-            return version
-    return None
 
 
 def _law_facts(

@@ -135,52 +135,11 @@ def _articles(text: str) -> tuple[Citation, ...]:
     return tuple(c for c in parse_citations(text) if c.article is not None)
 
 
-#: Cap of the per-batch memo of power bases (PEN-SUBJ-001): agencies repeat a few strings.
-_POWER_MEMO_LIMIT = 4096
-
-
-class _CitedLaw(NamedTuple):
-    text: str  # the citation as the message prints it
-    #: (in_force_from, in_force_until) of each version of its law, newest first (the likeliest
-    #: to cover a decision date); None: the registry does not know the law.
-    spans: tuple[tuple[dt.date, dt.date | None], ...] | None
-
-
-def _power_memo(ctx: CheckContext) -> dict[tuple[str, ...], tuple[_CitedLaw, ...]]:
-    """PEN-SUBJ-001's per-batch memo: power basis -> the articles it cites, each with the
-    in-force spans of its law in the context's (frozen) law registry."""
-    return {}
-
-
-def _cited_laws(ctx: CheckContext, power_basis: tuple[str, ...]) -> tuple[_CitedLaw, ...]:
-    memo: dict[tuple[str, ...], tuple[_CitedLaw, ...]] = ctx.prepared
-    cited = memo.get(power_basis)
-    if cited is None:
-        laws = ctx.laws
-        cited = tuple(
-            _CitedLaw(
-                c.format(),
-                tuple((v.in_force_from, v.in_force_until) for v in reversed(laws.versions(c.law)))
-                if laws.is_known(c.law)
-                else None,
-            )
-            for text in power_basis
-            for c in _articles(text)
-        )
-        if len(memo) < _POWER_MEMO_LIMIT:
-            memo[power_basis] = cited
-    return cited
-
-
-def _lapsed_on(cited: _CitedLaw, day: dt.date) -> bool:
-    """LawRegistry.was_in_force(law, day) is False: the law is known and no version of it
-    covers the day (LawVersion.covers_date)."""
-    if cited.spans is None:
-        return False
-    for start, end in cited.spans:  # noqa: SIM110 - a plain loop: no generator per citation
-        if start <= day and (end is None or day <= end):
-            return False
-    return True
+@lru_cache(maxsize=4096)
+def _cited_laws(power_basis: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(citation as printed, its instrument) for each article a power basis cites; agencies
+    repeat the same few power bases in every file."""
+    return tuple((c.format(), c.law) for text in power_basis for c in _articles(text))
 
 
 def _new_law_from(ctx: CheckContext) -> dt.date:
@@ -219,7 +178,6 @@ def _day(value: dt.date | None) -> str:
     "不具有行政主体资格或者超越职权作出的行政处罚无效，应当依法撤销或者确认无效。",
     applies_to=PENALTY,
     example="案卷未载明执法机关的职权依据，无法确认其对该违法行为具有行政处罚权。",
-    prepare=_power_memo,
     notes="A machine cannot decide whether a cited provision really confers the power, so the "
     "rule passes when the file states a power basis that parses to a provision and the cited "
     "instrument was in force on the decision date, and otherwise asks a person (needs_review). "
@@ -238,7 +196,7 @@ def agency_has_power(case: CaseFile, ctx: CheckContext) -> Finding:
             "/agency/power_basis",
             values={"执法机关": agency.name},
         )
-    specific = _cited_laws(ctx, agency.power_basis)
+    specific = _cited_laws(agency.power_basis)
     if not specific:
         return ctx.needs_review(
             f"职权依据“{'；'.join(agency.power_basis)}”未引用到具体条文，请人工核实职权",
@@ -247,7 +205,9 @@ def agency_has_power(case: CaseFile, ctx: CheckContext) -> Finding:
         )
     day = case.decision.date if case.decision else None
     if day is not None:
-        lapsed = sorted({c.text for c in specific if _lapsed_on(c, day)})
+        lapsed = sorted(
+            {text for text, law in specific if ctx.laws.was_in_force(law, day) is False}
+        )
         if lapsed:
             return ctx.needs_review(
                 f"职权依据{'、'.join(lapsed)}所属法律规范在决定日{day.isoformat()}"
