@@ -311,13 +311,63 @@ def _by_sector(value: Any, case: CaseFile) -> int:
     return int(_sector_value(value, case))
 
 
+#: A by-sector parameter read once per batch: (ints by sector or None for a plain value, the
+#: default). ``_for_sector`` then answers like ``_by_sector`` without converting per case.
+_SectorInts = tuple[dict[str, int] | None, int]
+
+
+def _sector_ints(value: Any) -> _SectorInts:
+    if isinstance(value, Mapping):
+        return {k: int(v) for k, v in value.items()}, int(value["default"])
+    return None, int(value)
+
+
+def _for_sector(table: _SectorInts, case: CaseFile) -> int:
+    by_sector, default = table
+    if by_sector is None:
+        return default
+    return by_sector.get(case.sector or "default", default)
+
+
+class _DecisionPeriods(NamedTuple):
+    """The decision period parameters of 第四十二条, read once per batch."""
+
+    base: _SectorInts
+    extension: _SectorInts
+    joint: int
+    joint_extension: int
+
+    def for_case(self, case: CaseFile) -> tuple[int, int]:
+        """(period, maximum extension) in working days for the case's procedure and sector."""
+        if case.procedure == "joint":
+            return self.joint, self.joint_extension
+        return _for_sector(self.base, case), _for_sector(self.extension, case)
+
+
+def _prepare_decision_periods(ctx: CheckContext) -> _DecisionPeriods:
+    return _DecisionPeriods(
+        _sector_ints(ctx.param(P_DECISION)),
+        _sector_ints(ctx.param(P_EXTENSION)),
+        int(ctx.param(P_JOINT)),
+        int(ctx.param(P_JOINT_EXTENSION)),
+    )
+
+
+def _prepare_supplement_days(ctx: CheckContext) -> int:
+    return int(ctx.param(P_SUPPLEMENT))
+
+
 def _officer_name(case: CaseFile, officer_id: str) -> str:
     officer = case.officer(officer_id)
     return officer.name if officer is not None else officer_id
 
 
 def _names(case: CaseFile, ids: Iterable[str]) -> str:
-    return "、".join(_officer_name(case, i) for i in ids) or "无"
+    names = []
+    for i in ids:
+        officer = case.officer(i)
+        names.append(officer.name if officer is not None else i)
+    return "、".join(names) or "无"
 
 
 def _is_head(officer: Officer) -> bool:
@@ -388,6 +438,7 @@ def is_general_instrument(title: str) -> bool:
     return title == _LICENSING_LAW_TITLE or "行政处罚" in title or "程序" in title
 
 
+@lru_cache(maxsize=4096)
 def is_provincial_government_instrument(title: str) -> bool:
     """Whether an instrument was issued by a provincial-level people's government itself (not its
     general office): the form a 第二十五条 concentration decision takes."""
@@ -432,15 +483,14 @@ def acceptance_start(case: CaseFile, ctx: CheckContext) -> _Start:
     app, acc = case.application, case.acceptance
     receipt = app.date if app else None
     acc_date = acc.date if acc else None
-    first_notice = min(
-        (
-            d
-            for d in (c.date or (receipt if c.on_the_spot else None) for c in case.corrections)
-            if d is not None
-        ),
-        default=None,
-    )
-    completed = max((c.completed_date for c in case.corrections if c.completed_date), default=None)
+    first_notice: dt.date | None = None
+    completed: dt.date | None = None
+    for c in case.corrections:
+        d = c.date or (receipt if c.on_the_spot else None)
+        if d is not None and (first_notice is None or d < first_notice):
+            first_notice = d
+        if c.completed_date and (completed is None or c.completed_date > completed):
+            completed = c.completed_date
     if receipt is None:
         day = acc_date or completed
         start = _Start(day, False, day is not None, None, "")
@@ -569,7 +619,7 @@ def _deadline(start: dt.date, allowed: int, spans: Sequence[tuple[dt.date, dt.da
 
 def _judge_period(
     ctx: CheckContext,
-    case: CaseFile,
+    usage: _Usage,
     start: dt.date,
     act: dt.date,
     allowed: int,
@@ -581,11 +631,11 @@ def _judge_period(
 ) -> Finding:
     """Judge an act against a working-day period that 第四十五条 exclusions lengthen.
 
-    Pass when the strict reading (only exclusions the file proves) is within ``allowed``; fail
-    when even the lenient reading is not, and the start is certain; otherwise ask a person.
-    The message gives the deadline under the strict reading.
+    ``usage`` is ``period_usage(case, start, act)``. Callers pass when its strict reading (only
+    exclusions the file proves) is within ``allowed``, before building the message parts this
+    function takes. Fail when even the lenient reading is not, and the start is certain;
+    otherwise ask a person. The message gives the deadline under the strict reading.
     """
-    usage = period_usage(case, start, act)
     if usage.strict <= allowed:
         return ctx.passed()
     deadline = _deadline(start, allowed, usage.strict_spans)
@@ -645,6 +695,12 @@ def _extension_problems(
 # ----------------------------------------------------------------------------- subject
 
 
+#: Instrument kinds that may create a licence (第十四条至第十七条).
+_CREATING_KINDS = frozenset({"law", "regulation", "state_council", "local_regulation"})
+#: How values and messages render a recorded yes/no fact.
+_YES_NO = {True: "是", False: "否", None: "未记载"}
+
+
 @rule(
     id="LIC-SUBJ-001",
     title="许可事项依法设定并列入公布的行政许可事项清单",
@@ -699,16 +755,16 @@ def item_lawfully_created(case: CaseFile, ctx: CheckContext) -> Finding | list[F
         )
     else:
         kinds = {c.law: instrument_kind(c.law) for _, cs in cited for c in cs}
-        valid = {"law", "regulation", "state_council", "local_regulation"}
-        texts = "；".join(t for t, _ in cited)
         if not kinds:
+            texts = "；".join(t for t, _ in cited)
             findings.append(
                 ctx.needs_review(
                     f"许可事项设定依据“{texts}”未能识别出法律、法规名称，需人工核对",
                     "/application/item_basis",
                 )
             )
-        elif not any(k in valid for k in kinds.values()):
+        elif _CREATING_KINDS.isdisjoint(kinds.values()):
+            texts = "；".join(t for t, _ in cited)
             laws = "、".join(f"《{law}》" for law in kinds)
             if all(k == "normative" for k in kinds.values()):
                 findings.append(
@@ -746,9 +802,10 @@ def _laws_not_in_force(
     for text, cites in _citations(case, section):
         seen: set[tuple[str, int | None]] = set()
         for c in cites:
-            if (c.law, c.edition) in seen:
+            key = (c.law, c.edition)
+            if key in seen:
                 continue  # 第十条、第十一条 of one instrument: one problem, not two
-            seen.add((c.law, c.edition))
+            seen.add(key)
             if c.edition is not None:
                 version = ctx.laws.edition(c.law, c.edition)
                 if version is not None and not version.covers_date(day):
@@ -861,17 +918,18 @@ def _power_basis_gap(case: CaseFile, ctx: CheckContext) -> Finding | None:
             f"{agency.name}为授权组织，职权依据中未见法律、法规的授权（行政许可法第二十三条），需人工核对",
             "/agency/power_basis",
         )
-    texts = "；".join(agency.power_basis)
-    values = {"实施机关": agency.name, "职权依据": texts}
-    concentration = any(
-        c.law == _LICENSING_LAW_TITLE and c.article == _CONCENTRATION_ARTICLE for c in cites
-    )
+    concentration = False
+    for c in cites:
+        if c.law == _LICENSING_LAW_TITLE and c.article == _CONCENTRATION_ARTICLE:
+            concentration = True
+            break
     if concentration and not any(is_provincial_government_instrument(c.law) for c in cites):
+        texts = "；".join(agency.power_basis)
         return ctx.needs_review(
             f"职权依据“{texts}”援引行政许可法第二十五条（相对集中行政许可权），但未引用省、自治区、"
             f"直辖市人民政府经国务院批准作出的决定，需人工核对{agency.name}行使该项行政许可权的依据",
             "/agency/power_basis",
-            values=values,
+            values={"实施机关": agency.name, "职权依据": texts},
         )
     specific = [c for c in cites if not is_general_instrument(c.law)]
     if not specific:
@@ -889,7 +947,7 @@ def _power_basis_gap(case: CaseFile, ctx: CheckContext) -> Finding | None:
             "职权，需人工核对（应当引用赋予该项许可实施权的法律、法规、规章条款；相对集中行政许可权的，"
             "引用行政许可法第二十五条和省、自治区、直辖市人民政府的决定）",
             "/agency/power_basis",
-            values=values,
+            values={"实施机关": agency.name, "职权依据": "；".join(agency.power_basis)},
         )
     if agency.subject_type == "authorised" and not {instrument_kind(c.law) for c in specific} & {
         "law",
@@ -899,7 +957,7 @@ def _power_basis_gap(case: CaseFile, ctx: CheckContext) -> Finding | None:
         return ctx.needs_review(
             f"{agency.name}为授权组织，职权依据中未见法律、法规的授权（行政许可法第二十三条），需人工核对",
             "/agency/power_basis",
-            values=values,
+            values={"实施机关": agency.name, "职权依据": "；".join(agency.power_basis)},
         )
     return None
 
@@ -975,7 +1033,7 @@ def _entrustment_findings(case: CaseFile, ctx: CheckContext, day: dt.date | None
         "委托机关": ent.entrusting_agency or "未记载",
         "委托书文号": ent.document_no or "未记载",
         "委托依据": "；".join(ent.basis) or "未记载",
-        "受委托者为行政机关": {True: "是", False: "否", None: "未记载"}[ent.entrusted_is_organ],
+        "受委托者为行政机关": _YES_NO[ent.entrusted_is_organ],
     }
     if problems:
         return [
@@ -1030,43 +1088,42 @@ def verification_staff_certified(case: CaseFile, ctx: CheckContext) -> Finding |
         staff = v.staff or _record_officers(case, v.document)
         for officer_id in dict.fromkeys(staff):
             officer = case.officer(officer_id)
-            pointer = f"/verifications/{i}/staff"
             if officer is None:
                 findings.append(
                     ctx.needs_review(
-                        f"核查人员“{officer_id}”不在执法人员名单中，无法核对执法资格", pointer
+                        f"核查人员“{officer_id}”不在执法人员名单中，无法核对执法资格",
+                        f"/verifications/{i}/staff",
                     )
                 )
                 continue
-            where = f"{_iso(day)}核查的核查人员{officer.name}"
-            opointer = case.pointer("officers", officer.id)
+            values: dict[str, Any]
             if _blank(officer.certificate_no):
-                findings.append(
-                    ctx.fail(
-                        f"{where}未记载行政执法证件号码",
-                        opointer,
-                        pointer,
-                        values={"核查人员": officer.name, "核查日期": _iso(day)},
-                    )
-                )
+                problem = "未记载行政执法证件号码"
+                values = {"核查人员": officer.name, "核查日期": _iso(day)}
             elif day is not None and (
                 (officer.certificate_valid_from and day < officer.certificate_valid_from)
                 or (officer.certificate_valid_until and day > officer.certificate_valid_until)
             ):
-                findings.append(
-                    ctx.fail(
-                        f"{where}的执法证（{officer.certificate_no}）有效期为"
-                        f"{_iso(officer.certificate_valid_from)}至{_iso(officer.certificate_valid_until)}，"
-                        "核查时不在有效期内",
-                        opointer,
-                        pointer,
-                        values={
-                            "核查人员": officer.name,
-                            "核查日期": _iso(day),
-                            "执法证有效期止": _iso(officer.certificate_valid_until),
-                        },
-                    )
+                problem = (
+                    f"的执法证（{officer.certificate_no}）有效期为"
+                    f"{_iso(officer.certificate_valid_from)}至{_iso(officer.certificate_valid_until)}，"
+                    "核查时不在有效期内"
                 )
+                values = {
+                    "核查人员": officer.name,
+                    "核查日期": _iso(day),
+                    "执法证有效期止": _iso(officer.certificate_valid_until),
+                }
+            else:
+                continue
+            findings.append(
+                ctx.fail(
+                    f"{_iso(day)}核查的核查人员{officer.name}{problem}",
+                    case.pointer("officers", officer.id),
+                    f"/verifications/{i}/staff",
+                    values=values,
+                )
+            )
     return findings or ctx.passed()
 
 
@@ -1378,17 +1435,17 @@ def conditions_met(case: CaseFile, ctx: CheckContext) -> Finding:
         return ctx.not_applicable("案卷尚无许可决定")
     app = case.application
     outcome = OUTCOME_ZH.get(decision.outcome, decision.outcome)
-    complete = {True: "是", False: "否", None: "未记载"}[app.materials_complete if app else None]
-    visits = "；".join(
+    complete = _YES_NO[app.materials_complete if app else None]
+    visits = [
         f"{_iso(v.date)}（{_names(case, v.staff or _record_officers(case, v.document))}"
         f"{'，检验检测' if v.technical_inspection else ''}）"
         for v in case.verifications
-    )
+    ]
     parts = [
         f"决定结果：{outcome}",
         f"许可事项：{(app.item if app else None) or '未记载'}",
         f"申请材料齐全、符合法定形式：{complete}",
-        f"核查：{visits or '无'}",
+        f"核查：{'；'.join(visits) or '无'}",
     ]
     if decision.outcome != "grant":
         parts.append(f"不予许可理由：{decision.reasons or '未记载'}")
@@ -1435,6 +1492,7 @@ def conditions_met(case: CaseFile, ctx: CheckContext) -> Finding:
     applies_to=LICENSING,
     parameters=[P_SUPPLEMENT],
     in_force_from=_IN_FORCE,
+    prepare=_prepare_supplement_days,
     example="2025年4月29日收到申请材料，至5月12日才出具补正告知书（期限截止5月9日）。",
     notes="The 5-day limit of 第三十二条第一款第（四）项 is an agency period, hence working days "
     "(第八十二条); trigger = receipt of the materials. The first acceptance, refusal or "
@@ -1455,9 +1513,19 @@ def acceptance_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
             "/application/date",
         )
     receipt = app.date
-    days = int(ctx.param(P_SUPPLEMENT))
-    acts: list[tuple[dt.date, str, str]] = []
+    days: int = ctx.prepared
     acc = case.acceptance
+    # The usual case, an act on or after receipt within the period, needs only the first date:
+    # labels and pointers are built below when the period is broken (or the act predates the
+    # receipt, where deadline_check's elapsed count may need holiday data of another year).
+    first = acc.date if acc is not None else None
+    for c in case.corrections:
+        day = c.date or (receipt if c.on_the_spot else None)
+        if day is not None and (first is None or day < first):
+            first = day
+    if first is not None and receipt <= first <= add_working_days(receipt, days):
+        return ctx.passed()
+    acts: list[tuple[dt.date, str, str]] = []
     if acc is not None and acc.date is not None:
         label = ACCEPTANCE_OUTCOME_ZH.get(acc.outcome, "受理") if acc.outcome else "受理"
         acts.append((acc.date, label, "/acceptance/date"))
@@ -1530,14 +1598,17 @@ def one_time_correction(case: CaseFile, ctx: CheckContext) -> Finding:
 def _agency_seal(case: CaseFile, seal_name: str) -> bool:
     """Whether a seal is the agency's own (or, when entrusted, the entrusting agency's) seal or
     one of its special seals, not an internal unit's ("××局综合科")."""
-    owners = [case.agency.name]
-    if case.agency.entrustment and case.agency.entrustment.entrusting_agency:
-        owners.append(case.agency.entrustment.entrusting_agency)
-    for owner in owners:
-        if owner in seal_name:
-            tail = seal_name.split(owner, 1)[1].strip("（）() ")
-            if not tail or tail.endswith("章"):
-                return True
+    agency = case.agency
+    if _seal_of(agency.name, seal_name):
+        return True
+    ent = agency.entrustment
+    return bool(ent and ent.entrusting_agency and _seal_of(ent.entrusting_agency, seal_name))
+
+
+def _seal_of(owner: str, seal_name: str) -> bool:
+    if owner in seal_name:
+        tail = seal_name.split(owner, 1)[1].strip("（）() ")
+        return not tail or tail.endswith("章")
     return False
 
 
@@ -1576,7 +1647,6 @@ def acceptance_receipt(case: CaseFile, ctx: CheckContext) -> Finding:
             )
         missing = f"（{acc.document}不在案卷文书中）" if acc.document else ""
         return ctx.fail(f"案卷未见{what}{missing}", "/acceptance/document", values={"文书": what})
-    pointer = _doc_pointer(case, doc.id)
     problems: list[str] = []
     if doc.sealed is False:
         problems.append("未加盖印章")
@@ -1587,11 +1657,13 @@ def acceptance_receipt(case: CaseFile, ctx: CheckContext) -> Finding:
     if problems:
         return ctx.fail(
             f"{what}" + "、".join(problems),
-            pointer,
+            _doc_pointer(case, doc.id),
             values={"文书": what, "加盖印章": doc.sealed, "日期": _iso(doc.date)},
         )
     if doc.sealed is None:
-        return ctx.needs_review(f"案卷未记载{what}是否加盖印章", pointer + "/sealed")
+        return ctx.needs_review(
+            f"案卷未记载{what}是否加盖印章", _doc_pointer(case, doc.id) + "/sealed"
+        )
     return ctx.passed()
 
 
@@ -1647,6 +1719,7 @@ def refusal_reasons(case: CaseFile, ctx: CheckContext) -> Finding:
     applies_to=DECIDED_LATER,
     parameters=[P_DECISION, P_EXTENSION, P_JOINT, P_JOINT_EXTENSION, P_SUPPLEMENT],
     in_force_from=_IN_FORCE,
+    prepare=_prepare_decision_periods,
     example="2025年9月25日受理，10月30日作出决定，超过20个工作日（截止10月29日），无经批准的延期。",
     notes="Start: the acceptance date, or the receipt date when no acceptance or correction "
     "notice came within the correction-notice period (deemed acceptance, "
@@ -1681,10 +1754,7 @@ def decision_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
             "案卷未记载受理日期和收到申请材料日期，无法核对决定期限", "/acceptance/date"
         )
     joint = case.procedure == "joint"
-    base = int(ctx.param(P_JOINT)) if joint else _by_sector(ctx.param(P_DECISION), case)
-    max_ext = (
-        int(ctx.param(P_JOINT_EXTENSION)) if joint else _by_sector(ctx.param(P_EXTENSION), case)
-    )
+    base, max_ext = ctx.prepared.for_case(case)
     ext_days = 0
     rejected: list[str] = []
     for ext in case.period_extensions:
@@ -1695,6 +1765,9 @@ def decision_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
             ext_days += ext.days if ext.days is not None else max_ext
     ext_days = min(ext_days, max_ext)
     allowed = base + ext_days
+    usage = period_usage(case, start.date, decision.date)
+    if usage.strict <= allowed:
+        return ctx.passed()
     start_label = start.label
     ext_text = f"经批准延长{ext_days}个工作日" if ext_days else "无经批准的延期"
     if rejected:
@@ -1704,7 +1777,7 @@ def decision_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
         intro = f"{start.note}。{intro}"
     return _judge_period(
         ctx,
-        case,
+        usage,
         start.date,
         decision.date,
         allowed,
@@ -1754,10 +1827,13 @@ def decision_within_promise(case: CaseFile, ctx: CheckContext) -> Finding:
     if start.date is None:
         return ctx.needs_review("案卷未记载受理日期，无法核对承诺时限", "/acceptance/date")
     promised = app.promised_days
+    usage = period_usage(case, start.date, decision.date)
+    if usage.strict <= promised:
+        return ctx.passed()
     start_label = start.label
     return _judge_period(
         ctx,
-        case,
+        usage,
         start.date,
         decision.date,
         promised,
@@ -1785,6 +1861,7 @@ def decision_within_promise(case: CaseFile, ctx: CheckContext) -> Finding:
     applies_to=DECIDED_LATER,
     parameters=[P_DECISION, P_EXTENSION, P_JOINT, P_JOINT_EXTENSION, P_SUPPLEMENT],
     in_force_from=_IN_FORCE,
+    prepare=_prepare_decision_periods,
     example="延期审批表由承办科室负责人签批，未告知申请人延期理由。",
     notes="Checks every recorded extension: approval by the agency head (an approver who is a "
     "listed officer without the head role or flag fails; an approver not in the officer list "
@@ -1798,10 +1875,7 @@ def extension_lawful(case: CaseFile, ctx: CheckContext) -> Finding | list[Findin
     if not case.period_extensions:
         return ctx.not_applicable("案卷无延长决定期限")
     joint = case.procedure == "joint"
-    base = int(ctx.param(P_JOINT)) if joint else _by_sector(ctx.param(P_DECISION), case)
-    max_ext = (
-        int(ctx.param(P_JOINT_EXTENSION)) if joint else _by_sector(ctx.param(P_EXTENSION), case)
-    )
+    base, max_ext = ctx.prepared.for_case(case)
     start = acceptance_start(case, ctx).date
     findings: list[Finding] = []
     total = 0
@@ -1956,9 +2030,12 @@ def certificate_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
     else:
         return ctx.needs_review("案卷未记载许可证件颁发和送达日期", "/issuance")
     days = int(ctx.param(P_CERTIFICATE))
+    usage = period_usage(case, decision.date, act)
+    if usage.strict <= days:
+        return ctx.passed()
     return _judge_period(
         ctx,
-        case,
+        usage,
         decision.date,
         act,
         days,
@@ -2666,7 +2743,6 @@ def decision_written_sealed(case: CaseFile, ctx: CheckContext) -> Finding:
             "/decision/document",
             values={"决定结果": OUTCOME_ZH.get(decision.outcome, decision.outcome)},
         )
-    pointer = _doc_pointer(case, doc.id)
     problems: list[str] = []
     expected = "denial_decision" if decision.outcome == "deny" else "grant_decision"
     if (
@@ -2680,9 +2756,16 @@ def decision_written_sealed(case: CaseFile, ctx: CheckContext) -> Finding:
     if decision.sealed is False or doc.sealed is False:
         problems.append(f"{what}未加盖印章")
     if problems:
-        return ctx.fail("；".join(problems), pointer, "/decision/sealed", values={"文书": what})
+        return ctx.fail(
+            "；".join(problems),
+            _doc_pointer(case, doc.id),
+            "/decision/sealed",
+            values={"文书": what},
+        )
     if decision.sealed is None and doc.sealed is None:
-        return ctx.needs_review(f"案卷未记载{what}是否加盖印章", pointer + "/sealed")
+        return ctx.needs_review(
+            f"案卷未记载{what}是否加盖印章", _doc_pointer(case, doc.id) + "/sealed"
+        )
     return ctx.passed()
 
 
