@@ -20,7 +20,7 @@ date arithmetic on the hot path; constant tables are built at import.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple, get_args
 
 from casefile_eval.calendar import (
@@ -531,6 +531,27 @@ def _for_sector(value: Any, sector: str | None) -> Any:
     return value
 
 
+def _sector_table(
+    value: Any, convert: Callable[[Any], Any] | None = None
+) -> tuple[dict[Any, Any], Any]:
+    """A per-sector parameter resolved once per batch, as ``(table, default)``:
+    ``table.get(sector, default)`` is ``_for_sector(value, sector)`` (``convert`` applied to
+    every value that is not None)."""
+
+    def conv(item: Any) -> Any:
+        return item if convert is None or item is None else convert(item)
+
+    if isinstance(value, Mapping):
+        return {k: conv(v) for k, v in value.items()}, conv(value.get("default"))
+    return {}, conv(value)
+
+
+def _prepare_sector_table(ctx: CheckContext) -> tuple[dict[Any, Any], Any]:
+    """``prepare`` of a rule whose one parameter is a per-sector table."""
+    (name,) = ctx.rule.parameters
+    return _sector_table(ctx.param(name))
+
+
 # ---------------------------------------------------------------------------------------------
 # Shared helpers
 # ---------------------------------------------------------------------------------------------
@@ -539,22 +560,6 @@ def _for_sector(value: Any, sector: str | None) -> Any:
 def _new_law_from(ctx: CheckContext) -> dt.date:
     """First day of the 2021 Penalty Law per the context's law registry."""
     return ctx.laws.edition_start(_PENALTY_LAW, 2021) or _PENALTY_LAW_2021_FALLBACK
-
-
-_frozen_cache: dict[int, tuple[Any, frozenset[str]]] = {}
-
-
-def _frozen(values: Any) -> frozenset[str]:
-    """A parameter's list as a frozenset, built once per parameter value (values live for a
-    whole batch, so the identity check makes the cache safe)."""
-    hit = _frozen_cache.get(id(values))
-    if hit is not None and hit[0] is values:
-        return hit[1]
-    result = frozenset(values)
-    if len(_frozen_cache) > 256:
-        _frozen_cache.clear()
-    _frozen_cache[id(values)] = (values, result)
-    return result
 
 
 def _new_law(ctx: CheckContext, day: dt.date | None) -> bool:
@@ -639,35 +644,90 @@ def _reaches(amount: float, threshold: float, inclusive: bool) -> bool:
     return amount >= threshold if inclusive else amount > threshold
 
 
-def _penalty_sets(case: CaseFile) -> Iterator[tuple[str, tuple[PenaltyItem, ...]]]:
-    if case.prior_notice is not None and case.prior_notice.proposed:
-        yield "拟作出", case.prior_notice.proposed
-    if case.decision is not None and case.decision.penalties:
-        yield "决定", case.decision.penalties
+def _penalty_sets(case: CaseFile) -> list[tuple[str, tuple[PenaltyItem, ...]]]:
+    sets = []
+    notice = case.prior_notice
+    if notice is not None and notice.proposed:
+        sets.append(("拟作出", notice.proposed))
+    decision = case.decision
+    if decision is not None and decision.penalties:
+        sets.append(("决定", decision.penalties))
+    return sets
 
 
-def _hearing_scope(case: CaseFile, ctx: CheckContext) -> tuple[bool | None, list[str]]:
+class _HearingParams:
+    """The hearing-scope parameters of PEN-PROC-011 and PEN-PROC-014, converted once per batch."""
+
+    __slots__ = (
+        "always",
+        "conf_individual",
+        "conf_organisation",
+        "fine_individual",
+        "fine_organisation",
+        "inclusive",
+        "new_law_from",
+        "review",
+    )
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.new_law_from = _new_law_from(ctx)
+        self.always = frozenset(ctx.param("hearing.penalty_types"))
+        self.review = frozenset(ctx.param("hearing.review_penalty_types"))
+        self.inclusive = bool(ctx.param("hearing.threshold_inclusive"))
+        self.fine_individual = ctx.param("hearing.fine_min_individual")
+        self.conf_individual = ctx.param("hearing.confiscation_min_individual")
+        self.fine_organisation = ctx.param("hearing.fine_min_organisation")
+        self.conf_organisation = ctx.param("hearing.confiscation_min_organisation")
+
+
+_NO_TYPES: frozenset[str] = frozenset()
+_HEARING_SCOPE_KEY = "procedure.hearing_scope"
+
+
+def _hearing_scope(
+    case: CaseFile, ctx: CheckContext, describe: bool = False
+) -> tuple[bool | None, list[str]]:
     """Whether the proposed or final penalties carry the right to a hearing.
 
-    Returns ``(True, reasons)``, ``(False, [])`` or ``(None, what is unknown)``.
+    Returns ``(True, reasons)``, ``(False, [])`` or ``(None, what is unknown)``. Without
+    ``describe`` the answer only says which, and the texts of the reasons may be left empty:
+    both rules that ask need the answer on every case, the texts only PEN-PROC-011's findings.
+    Both read the same parameters (``ctx.prepared``), so that answer is kept per case for the
+    batch's parameters and law registry.
     """
+    if describe:
+        return _compute_hearing_scope(case, ctx.prepared, True)
+    cached = case.derived.get(_HEARING_SCOPE_KEY)
+    if cached is not None and cached[0] is ctx.parameters and cached[1] is ctx.laws:
+        return cached[2]  # type: ignore[no-any-return]
+    result = _compute_hearing_scope(case, ctx.prepared, False)
+    case.derived[_HEARING_SCOPE_KEY] = (ctx.parameters, ctx.laws, result)
+    return result
+
+
+def _compute_hearing_scope(
+    case: CaseFile, params: _HearingParams, describe: bool
+) -> tuple[bool | None, list[str]]:
     notice = case.prior_notice
+    decision = case.decision
     day = notice.date if notice is not None and notice.date else None
-    if day is None and case.decision is not None:
-        day = case.decision.date
-    new_law = _new_law(ctx, day)
-    always = _frozen(ctx.param("hearing.penalty_types")) if new_law else _HEARING_TYPES_2017
-    review = _frozen(ctx.param("hearing.review_penalty_types")) if new_law else frozenset()
-    inclusive = bool(ctx.param("hearing.threshold_inclusive"))
+    if day is None and decision is not None:
+        day = decision.date
+    new_law = day is None or day >= params.new_law_from
+    if new_law:
+        always, review = params.always, params.review
+    else:
+        always, review = _HEARING_TYPES_2017, _NO_TYPES
+    inclusive = params.inclusive
     individual = _is_individual(case)
     if individual is None:
         fine_min = conf_min = None
     elif individual:
-        fine_min = ctx.param("hearing.fine_min_individual")
-        conf_min = ctx.param("hearing.confiscation_min_individual")
+        fine_min = params.fine_individual
+        conf_min = params.conf_individual
     else:
-        fine_min = ctx.param("hearing.fine_min_organisation")
-        conf_min = ctx.param("hearing.confiscation_min_organisation")
+        fine_min = params.fine_organisation
+        conf_min = params.conf_organisation
     goods_value = case.violation.goods_value if case.violation is not None else None
     reasons: list[str] = []
     unknown: list[str] = []
@@ -678,14 +738,18 @@ def _hearing_scope(case: CaseFile, ctx: CheckContext) -> tuple[bool | None, list
         for item in items:
             kind = item.type
             if kind in always:
-                reasons.append(f"{label}{_ptype(kind)}")
+                reasons.append(f"{label}{_ptype(kind)}" if describe else "")
             elif kind == "fine":
                 if item.amount is None:
                     unknown.append(f"{label}罚款数额未记载")
                 elif fine_min is None:
                     unknown.append("当事人类型不明，无法适用听证数额标准")
                 elif _reaches(item.amount, fine_min, inclusive):
-                    reasons.append(f"{label}罚款{_yuan(item.amount)}（听证标准{_yuan(fine_min)}）")
+                    reasons.append(
+                        f"{label}罚款{_yuan(item.amount)}（听证标准{_yuan(fine_min)}）"
+                        if describe
+                        else ""
+                    )
             elif kind in _CONFISCATION_TYPES and new_law:
                 has_confiscation = True
                 amount = item.amount
@@ -697,7 +761,11 @@ def _hearing_scope(case: CaseFile, ctx: CheckContext) -> tuple[bool | None, list
                 else:
                     confiscated += amount
             elif kind in review:
-                unknown.append(f"{label}{_ptype(kind)}，是否属于“其他较重的行政处罚”需人工判断")
+                unknown.append(
+                    f"{label}{_ptype(kind)}，是否属于“其他较重的行政处罚”需人工判断"
+                    if describe
+                    else ""
+                )
         if has_confiscation:
             if conf_min is None:
                 unknown.append("当事人类型不明，无法适用听证数额标准")
@@ -705,6 +773,8 @@ def _hearing_scope(case: CaseFile, ctx: CheckContext) -> tuple[bool | None, list
                 reasons.append(
                     f"{label}没收违法所得、非法财物合计{_yuan(confiscated)}"
                     f"（听证标准{_yuan(conf_min)}）"
+                    if describe
+                    else ""
                 )
             elif not confiscation_known:
                 unknown.append(f"{label}没收财物价值未记载")
@@ -811,7 +881,6 @@ def procedure_not_inverted(case: CaseFile, ctx: CheckContext) -> Finding | list[
         )
     notice = case.prior_notice
     if notice is not None and decision.outcome == "penalty":
-        served, served_ptr = _notice_served(case)
         if notice.date is not None and notice.date > day:
             out.append(
                 ctx.fail(
@@ -822,16 +891,18 @@ def procedure_not_inverted(case: CaseFile, ctx: CheckContext) -> Finding | list[
                     values={"告知书日期": notice.date, "决定日": day},
                 )
             )
-        elif served is not None and served > day:
-            out.append(
-                ctx.fail(
-                    f"行政处罚告知书送达日{_fmt(served)}晚于处罚决定日{_fmt(day)}，"
-                    "作出决定时当事人尚未收到告知",
-                    served_ptr,
-                    "/decision/date",
-                    values={"告知书送达日": served, "决定日": day},
+        else:
+            served, served_ptr = _notice_served(case)
+            if served is not None and served > day:
+                out.append(
+                    ctx.fail(
+                        f"行政处罚告知书送达日{_fmt(served)}晚于处罚决定日{_fmt(day)}，"
+                        "作出决定时当事人尚未收到告知",
+                        served_ptr,
+                        "/decision/date",
+                        values={"告知书送达日": served, "决定日": day},
+                    )
                 )
-            )
     for doc in case.documents:
         if doc.date is None or doc.date <= day:
             continue
@@ -866,19 +937,20 @@ def _is_follow_up(title: str | None) -> bool:
     return title is not None and any(w in title for w in _FOLLOW_UP_WORDS)
 
 
-def _pair(
+def _order_fail(
     ctx: CheckContext,
-    earlier: tuple[str, dt.date | None, str],
-    later: tuple[str, dt.date | None, str],
-) -> Finding | None:
-    """A fail when the step that must come first is dated after the step that must follow."""
-    a_label, a_day, a_ptr = earlier
-    b_label, b_day, b_ptr = later
-    if a_day is None or b_day is None or a_day <= b_day:
-        return None
+    a_label: str,
+    a_day: dt.date,
+    a_ptr: str,
+    b_label: str,
+    b_day: dt.date,
+    b_ptr: str,
+) -> Finding:
+    """The fail for a step that must come first (a) dated after the step that follows (b)."""
     return ctx.fail(
         f"{b_label}{_fmt(b_day)}早于{a_label}{_fmt(a_day)}，办案环节日期顺序颠倒",
-        *(p for p in (a_ptr, b_ptr) if p),
+        a_ptr,
+        b_ptr,
         values={a_label: a_day, b_label: b_day},
     )
 
@@ -909,39 +981,135 @@ def _pair(
 def steps_in_order(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     """The dated steps of the case follow the order 线索 ≤ 立案 ≤ 调查终结 ≤ 告知 and
     决定 ≤ 缴款、执行 ≤ 结案."""
+    # Almost every file is in order: compare the dates first, build pointers only for a fail.
     clue = case.clue
     filing = case.filing
     notice = case.prior_notice
     decision = case.decision
     closing = case.closing
     execution = case.execution
-    found = ("发现线索日", clue.found_date if clue else None, "/clue/found_date")
-    filed = ("立案日", filing.date if filing else None, "/filing/date")
-    decided = ("决定日", decision.date if decision else None, "/decision/date")
-    notice_day = ("告知书日期", notice.date if notice else None, "/prior_notice/date")
-    out: list[Finding | None] = [_pair(ctx, found, filed)]
+    found = clue.found_date if clue is not None else None
+    filed = filing.date if filing is not None else None
+    decided = decision.date if decision is not None else None
+    notice_day = notice.date if notice is not None else None
+    out: list[Finding] = []
+    if found is not None and filed is not None and found > filed:
+        out.append(
+            _order_fail(
+                ctx, "发现线索日", found, "/clue/found_date", "立案日", filed, "/filing/date"
+            )
+        )
     for doc in case.documents_of("investigation_report"):
-        report = ("调查终结报告日期", doc.date, case.pointer("documents", doc.id, "date"))
-        out.append(_pair(ctx, filed, report))
-        out.append(_pair(ctx, report, notice_day))
-    out.append(_pair(ctx, filed, notice_day))
+        report = doc.date
+        if report is None:
+            continue
+        if filed is not None and filed > report:
+            out.append(
+                _order_fail(
+                    ctx,
+                    "立案日",
+                    filed,
+                    "/filing/date",
+                    "调查终结报告日期",
+                    report,
+                    case.pointer("documents", doc.id, "date"),
+                )
+            )
+        if notice_day is not None and report > notice_day:
+            out.append(
+                _order_fail(
+                    ctx,
+                    "调查终结报告日期",
+                    report,
+                    case.pointer("documents", doc.id, "date"),
+                    "告知书日期",
+                    notice_day,
+                    "/prior_notice/date",
+                )
+            )
+    if filed is not None and notice_day is not None and filed > notice_day:
+        out.append(
+            _order_fail(
+                ctx, "立案日", filed, "/filing/date", "告知书日期", notice_day, "/prior_notice/date"
+            )
+        )
+    closed = closing.date if closing is not None else None
     if execution is not None:
         for i, payment in enumerate(execution.payments):
-            paid = ("缴款日", payment.date, f"/execution/payments/{i}/date")
-            out.append(_pair(ctx, decided, paid))
-            if closing is not None:
-                out.append(_pair(ctx, paid, ("结案日", closing.date, "/closing/date")))
-        done = ("执行完毕日", execution.completed_date, "/execution/completed_date")
-        out.append(_pair(ctx, decided, done))
-        if closing is not None:
-            out.append(_pair(ctx, done, ("结案日", closing.date, "/closing/date")))
-    if closing is not None:
-        closed = ("结案日", closing.date, "/closing/date")
-        out.append(_pair(ctx, decided, closed))
-        event = ("结案事由发生日", closing.event_date, "/closing/event_date")
-        out.append(_pair(ctx, event, closed))
-    found_fails = [f for f in out if f is not None]
-    return found_fails or ctx.passed()
+            paid = payment.date
+            if paid is None:
+                continue
+            if decided is not None and decided > paid:
+                out.append(
+                    _order_fail(
+                        ctx,
+                        "决定日",
+                        decided,
+                        "/decision/date",
+                        "缴款日",
+                        paid,
+                        f"/execution/payments/{i}/date",
+                    )
+                )
+            if closed is not None and paid > closed:
+                out.append(
+                    _order_fail(
+                        ctx,
+                        "缴款日",
+                        paid,
+                        f"/execution/payments/{i}/date",
+                        "结案日",
+                        closed,
+                        "/closing/date",
+                    )
+                )
+        done = execution.completed_date
+        if done is not None:
+            if decided is not None and decided > done:
+                out.append(
+                    _order_fail(
+                        ctx,
+                        "决定日",
+                        decided,
+                        "/decision/date",
+                        "执行完毕日",
+                        done,
+                        "/execution/completed_date",
+                    )
+                )
+            if closed is not None and done > closed:
+                out.append(
+                    _order_fail(
+                        ctx,
+                        "执行完毕日",
+                        done,
+                        "/execution/completed_date",
+                        "结案日",
+                        closed,
+                        "/closing/date",
+                    )
+                )
+    if closing is not None and closed is not None:
+        if decided is not None and decided > closed:
+            out.append(
+                _order_fail(
+                    ctx, "决定日", decided, "/decision/date", "结案日", closed, "/closing/date"
+                )
+            )
+        event = closing.event_date
+        if event is not None and event > closed:
+            out.append(
+                _order_fail(
+                    ctx,
+                    "结案事由发生日",
+                    event,
+                    "/closing/event_date",
+                    "结案日",
+                    closed,
+                    "/closing/date",
+                )
+            )
+    return out or ctx.passed()
 
 
 @rule(
@@ -990,8 +1158,11 @@ def documents_within_span(case: CaseFile, ctx: CheckContext) -> Finding | list[F
     pointers: list[str] = []
     earlier: list[str] = []
     earlier_pointers: list[str] = []
+    # Most documents lie inside the span: test that first, the exemptions only outside it.
+    first_day = dt.date.min if lower is None else lower
+    last_day = dt.date.max if upper is None else upper
     for doc in case.documents:
-        if doc.date is None or doc.type in _SPAN_EXEMPT:
+        if doc.date is None or first_day <= doc.date <= last_day or doc.type in _SPAN_EXEMPT:
             continue
         if lower is not None and doc.date < lower and doc.type not in _BEFORE_CLUE_OK:
             text = f"{_doc_name(doc)}日期{_fmt(doc.date)}早于{lower_label}"
@@ -1128,6 +1299,13 @@ def filing_approved(case: CaseFile, ctx: CheckContext) -> Finding:
     return ctx.passed()
 
 
+def _prepare_filing_periods(ctx: CheckContext) -> tuple[dict[Any, Any], Any, dict[Any, Any], Any]:
+    return (
+        *_sector_table(ctx.param("filing.period_working_days")),
+        *_sector_table(ctx.param("filing.extension_working_days")),
+    )
+
+
 @rule(
     id="PEN-PROC-005",
     title="及时立案（在规定期限内核查并决定立案）",
@@ -1147,6 +1325,7 @@ def filing_approved(case: CaseFile, ctx: CheckContext) -> Finding:
     ),
     applies_to=GENERAL,
     parameters=["filing.period_working_days", "filing.extension_working_days"],
+    prepare=_prepare_filing_periods,
     example="2025年1月2日发现线索，2025年2月20日才立案，期间无延长核查期限的批准。",
     notes=(
         "The Penalty Law only says 及时 (第五十四条第二款) and sets no number, so the rule "
@@ -1173,18 +1352,15 @@ def filing_timely(case: CaseFile, ctx: CheckContext) -> Finding:
     filing = case.filing
     if clue is None or clue.found_date is None or filing is None or filing.date is None:
         return ctx.not_applicable("案卷未记载发现线索日或立案日")
-    period = _for_sector(ctx.param("filing.period_working_days"), case.sector)
+    periods, period_default, extensions, extension_default = ctx.prepared
+    period = periods.get(case.sector, period_default)
     if not period:
         return ctx.not_applicable(
             "行政处罚法仅要求及时立案，本领域程序规定未规定核查立案的具体天数，不按天数检查"
         )
     extension = clue.verification_extension
     extended = extension is not None and extension.approver is not None
-    total = period + (
-        (_for_sector(ctx.param("filing.extension_working_days"), case.sector) or 0)
-        if extended
-        else 0
-    )
+    total = period + ((extensions.get(case.sector, extension_default) or 0) if extended else 0)
     deadline = add_working_days(clue.found_date, total)
     excluded = clue.excluded_days or 0
     if excluded:
@@ -1222,18 +1398,22 @@ def filing_timely(case: CaseFile, ctx: CheckContext) -> Finding:
 
 
 def _first_collection_record(case: CaseFile) -> Document | None:
-    """The earliest record of an investigative act that concerns the case's party."""
+    """The earliest record of an investigative act that concerns the case's party (by date,
+    then start time, then file order)."""
     best: Document | None = None
-    best_key: tuple[dt.date, dt.datetime, int] | None = None
-    for index, doc in enumerate(case.documents):
+    best_day = dt.date.max
+    best_time = dt.datetime.max
+    for doc in case.documents:
         if doc.type not in _INVESTIGATION_RECORDS or doc.party is None:
             continue
         party = case.party(doc.party)
         if party is not None and party.role != "party":
             continue  # a witness's or an agent's own record is not collection from the party
-        key = (doc.date or dt.date.max, doc.start_time or dt.datetime.max, index)
-        if best_key is None or key < best_key:
-            best, best_key = doc, key
+        day = doc.date or dt.date.max
+        time = doc.start_time or dt.datetime.max
+        # File order breaks ties: a later record must be strictly earlier to win.
+        if best is None or day < best_day or (day == best_day and time < best_time):
+            best, best_day, best_time = doc, day, time
     return best
 
 
@@ -1251,6 +1431,7 @@ def _first_collection_record(case: CaseFile) -> Document | None:
     ),
     applies_to=PENALTY,
     parameters=["investigation.rights_told_required"],
+    prepare=_prepare_sector_table,
     example="首次对当事人进行现场检查的检查笔录未记载告知当事人陈述、申辩和申请回避的权利。",
     notes=(
         "Two checks on documents[].rights_told. (1) General procedure, where the sector profile "
@@ -1275,9 +1456,8 @@ def rights_told_on_collection(case: CaseFile, ctx: CheckContext) -> Finding | li
     imposed, where the file records whether it was."""
     out: list[Finding] = []
     checked = False
-    if case.procedure == "general" and _for_sector(
-        ctx.param("investigation.rights_told_required"), case.sector
-    ):
+    required, required_default = ctx.prepared
+    if case.procedure == "general" and required.get(case.sector, required_default):
         first = _first_collection_record(case)
         if first is not None and first.rights_told is not None:
             checked = True
@@ -1450,6 +1630,7 @@ def prior_notice_contents(case: CaseFile, ctx: CheckContext) -> Finding:
     ),
     applies_to=GENERAL_PENALTY,
     parameters=["notice.reply_working_days"],
+    prepare=_prepare_sector_table,
     example="告知书于2025年3月24日送达，5个工作日的陈述申辩期至3月31日届满，处罚决定却于3月28日作出。",
     notes=(
         "The Law fixes no reply period; sector rules do (parameter: SAMR 5 WD, 住建 5 WD, 农业 "
@@ -1469,7 +1650,8 @@ def reply_period_respected(case: CaseFile, ctx: CheckContext) -> Finding | list[
     if notice is None:
         return ctx.not_applicable("案卷无告知记录（见PEN-PROC-006）")
     out: list[Finding] = []
-    window = _reply_window(case, ctx)
+    periods, default = ctx.prepared
+    window = _reply_window(case, periods.get(case.sector, default) or 0)
     if window.required and window.stated and window.stated < window.required:
         out.append(
             ctx.fail(
@@ -1536,10 +1718,10 @@ class _ReplyWindow(NamedTuple):
     status: str
 
 
-def _reply_window(case: CaseFile, ctx: CheckContext) -> _ReplyWindow:
-    """The reply period after service of the notice and whether the decision respected it."""
+def _reply_window(case: CaseFile, required: int) -> _ReplyWindow:
+    """The reply period after service of the notice and whether the decision respected it;
+    ``required`` is the sector's period (``notice.reply_working_days``, 0 for none)."""
     notice = case.prior_notice
-    required = _for_sector(ctx.param("notice.reply_working_days"), case.sector) or 0
     stated = (notice.reply_days if notice is not None else None) or 0
     period = max(required, stated)
     served, served_ptr = _notice_served(case)
@@ -1596,6 +1778,8 @@ def decision_not_heavier(case: CaseFile, ctx: CheckContext) -> Finding:
     decision = case.decision
     if notice is None or not notice.proposed or decision is None or not decision.penalties:
         return ctx.not_applicable("告知书未载明拟处罚内容或决定无处罚内容")
+    if decision.penalties == notice.proposed:
+        return ctx.passed()  # the usual file: the decision imposes what the notice proposed
     proposed: dict[str, float | None] = {}
     for item in notice.proposed:
         prev = proposed.get(item.type, 0.0)
@@ -1691,6 +1875,7 @@ def statements_reexamined(case: CaseFile, ctx: CheckContext) -> Finding:
         "hearing.penalty_types",
         "hearing.review_penalty_types",
     ],
+    prepare=_HearingParams,
     example="拟对某公司罚款20万元，告知书只告知陈述、申辩权，未告知听证权。",
     notes=(
         "Default veto (domain-standards §3.1: hearing right not given where required). Scope "
@@ -1709,11 +1894,12 @@ def statements_reexamined(case: CaseFile, ctx: CheckContext) -> Finding:
 def hearing_right_told(case: CaseFile, ctx: CheckContext) -> Finding:
     """Where the penalty is in the hearing scope, the party was told of the right to a
     hearing."""
-    in_scope, reasons = _hearing_scope(case, ctx)
+    in_scope, _ = _hearing_scope(case, ctx)
     if in_scope is False:
         return ctx.not_applicable("拟作出或作出的处罚不属于听证范围")
     if _hearing_right_told(case):
         return ctx.passed()
+    in_scope, reasons = _hearing_scope(case, ctx, describe=True)
     if in_scope is None:
         return ctx.needs_review(
             "未告知听证权利，且无法确定是否属于听证范围：" + "；".join(reasons),
@@ -1877,6 +2063,7 @@ def hearing_notice_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
         "hearing.penalty_types",
         "hearing.review_penalty_types",
     ],
+    prepare=_HearingParams,
     example="拟吊销许可证，告知书于周五送达，行政机关于下周二即作出吊销决定。",
     notes=(
         "Only for cases in the hearing scope (same test as PEN-PROC-011; unknown scope → not "
@@ -1911,7 +2098,7 @@ def hearing_window_respected(case: CaseFile, ctx: CheckContext) -> Finding:
             "/prior_notice/served_date",
             "/decision/date",
         )
-    if _new_law(ctx, served):
+    if served >= ctx.prepared.new_law_from:
         period = ctx.param("penalty.hearing_request_days")
         deadline = add_working_days(served, period)
         unit = "个工作日"
@@ -1924,7 +2111,8 @@ def hearing_window_respected(case: CaseFile, ctx: CheckContext) -> Finding:
     hearing = case.hearing
     if hearing is not None and hearing.waived and hearing.waiver_in_writing:
         return ctx.passed()
-    window = _reply_window(case, ctx)
+    required = _for_sector(ctx.param("notice.reply_working_days"), case.sector) or 0
+    window = _reply_window(case, required)
     if window.status == "premature" and window.deadline is not None and window.deadline >= deadline:
         return ctx.not_applicable(
             f"陈述申辩期限截止{_fmt(window.deadline)}，不早于听证申请期限截止{_fmt(deadline)}，"
@@ -1985,25 +2173,19 @@ def decision_after_hearing(case: CaseFile, ctx: CheckContext) -> Finding:
     )
 
 
-def _investigators(case: CaseFile) -> dict[str, tuple[str, str]]:
-    """The case's investigators (本案调查人员), each with where the file shows it (label and
-    pointer): the officers designated at 立案 and those who signed a record of an investigative
-    act."""
-    found: dict[str, tuple[str, str]] = {}
-    if case.filing is not None:
-        for officer_id in case.filing.assigned_officers:
-            found.setdefault(officer_id, ("立案时指定的办案人员", "/filing/assigned_officers"))
+def _investigator_source(case: CaseFile, officer_id: str) -> tuple[str, str] | None:
+    """Where the file shows that an officer is one of the case's investigators (本案调查人员),
+    as a label and a pointer, or None: designated at 立案 (checked first), else the first record
+    of an investigative act the officer signed."""
+    if case.filing is not None and officer_id in case.filing.assigned_officers:
+        return "立案时指定的办案人员", "/filing/assigned_officers"
     for doc in case.documents:
-        if doc.type in _INVESTIGATION_RECORDS:
-            for officer_id in doc.officers:
-                found.setdefault(
-                    officer_id,
-                    (
-                        f"在{_doc_name(doc)}上签名的执法人员",
-                        case.pointer("documents", doc.id, "officers"),
-                    ),
-                )
-    return found
+        if doc.type in _INVESTIGATION_RECORDS and officer_id in doc.officers:
+            return (
+                f"在{_doc_name(doc)}上签名的执法人员",
+                case.pointer("documents", doc.id, "officers"),
+            )
+    return None
 
 
 @rule(
@@ -2040,7 +2222,7 @@ def hearing_presider_not_investigator(case: CaseFile, ctx: CheckContext) -> Find
         return ctx.needs_review(
             "案卷未记载听证主持人，无法核对是否为非本案调查人员", "/hearing/presiding_officer"
         )
-    found = _investigators(case).get(presider)
+    found = _investigator_source(case, presider)
     if found is None:
         return ctx.passed()
     where, pointer = found
@@ -2165,14 +2347,38 @@ def _is_legal_review(case: CaseFile) -> bool:
     return doc is None or doc.type != "case_review_opinion"
 
 
-def _discussion_reasons(case: CaseFile, ctx: CheckContext) -> list[str]:
-    triggers = ctx.param("collective_discussion.triggers")
+class _DiscussionTriggers:
+    """``collective_discussion.triggers`` and ``hearing.threshold_inclusive``, converted once
+    per batch."""
+
+    __slots__ = (
+        "fine_min_individual",
+        "fine_min_organisation",
+        "hearing_held",
+        "inclusive",
+        "legal_review_sectors",
+        "penalty_types",
+        "review_disagreement",
+    )
+
+    def __init__(self, ctx: CheckContext) -> None:
+        triggers = ctx.param("collective_discussion.triggers")
+        self.hearing_held = triggers["hearing_held"]
+        self.legal_review_sectors = frozenset(triggers["legal_review_sectors"])
+        self.review_disagreement = triggers["review_disagreement"]
+        self.penalty_types = frozenset(triggers["penalty_types"])
+        self.fine_min_individual = triggers["fine_min_individual"]
+        self.fine_min_organisation = triggers["fine_min_organisation"]
+        self.inclusive = bool(ctx.param("hearing.threshold_inclusive"))
+
+
+def _discussion_reasons(case: CaseFile, triggers: _DiscussionTriggers) -> list[str]:
     decision = case.decision
     reasons: list[str] = []
     hearing = case.hearing
-    if triggers["hearing_held"] and hearing is not None and hearing.held:
+    if triggers.hearing_held and hearing is not None and hearing.held:
         reasons.append("经过听证")
-    if case.sector is not None and case.sector in _frozen(triggers["legal_review_sectors"]):
+    if case.sector is not None and case.sector in triggers.legal_review_sectors:
         major = case.major_decision
         if _is_legal_review(case):
             reasons.append("经法制审核")
@@ -2180,17 +2386,17 @@ def _discussion_reasons(case: CaseFile, ctx: CheckContext) -> list[str]:
             reasons.append("属于重大执法决定")
     review = case.legal_review
     if (
-        triggers["review_disagreement"]
+        triggers.review_disagreement
         and review is not None
         and (review.conclusion == "not_approved" or review.decision_follows_opinion is False)
     ):
         reasons.append("审核意见与调查处理意见存在分歧")
     if decision is None:
         return reasons
-    types = _frozen(triggers["penalty_types"])
+    types = triggers.penalty_types
     individual = _is_individual(case)
-    fine_min = triggers["fine_min_individual"] if individual else triggers["fine_min_organisation"]
-    inclusive = bool(ctx.param("hearing.threshold_inclusive"))
+    fine_min = triggers.fine_min_individual if individual else triggers.fine_min_organisation
+    inclusive = triggers.inclusive
     fines = 0.0
     for item in decision.penalties:
         if item.type in types:
@@ -2216,6 +2422,7 @@ def _discussion_reasons(case: CaseFile, ctx: CheckContext) -> list[str]:
     ),
     applies_to=GENERAL_PENALTY,
     parameters=["collective_discussion.triggers", "hearing.threshold_inclusive"],
+    prepare=_DiscussionTriggers,
     example="市场监管部门对某公司罚款10万元，案件经法制审核，案卷中无负责人集体讨论记录。",
     notes=(
         "The Law does not define 情节复杂 / 重大违法行为; the triggers are a parameter. Defaults: "
@@ -2238,7 +2445,7 @@ def _discussion_reasons(case: CaseFile, ctx: CheckContext) -> list[str]:
 )
 def collective_discussion_held(case: CaseFile, ctx: CheckContext) -> Finding:
     """Cases meeting the collective-discussion triggers were decided by collective discussion."""
-    reasons = _discussion_reasons(case, ctx)
+    reasons = _discussion_reasons(case, ctx.prepared)
     if not reasons:
         return ctx.not_applicable("不属于应当集体讨论的情形")
     if case.collective_discussion is not None:
@@ -2339,6 +2546,29 @@ def collective_discussion_by_heads(case: CaseFile, ctx: CheckContext) -> Finding
 # ---------------------------------------------------------------------------------------------
 
 
+class _PeriodParams:
+    """PEN-PROC-019's parameters, resolved once per batch."""
+
+    __slots__ = (
+        "base",
+        "excluded_default",
+        "excluded_types",
+        "extension_default",
+        "extensions",
+        "new_law_from",
+    )
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.base = ctx.param("penalty.decision_limit_days")
+        self.excluded_types, self.excluded_default = _sector_table(
+            ctx.param("penalty.decision_excluded_types"), frozenset
+        )
+        self.extensions, self.extension_default = _sector_table(
+            ctx.param("penalty.decision_extension")
+        )
+        self.new_law_from = _new_law_from(ctx)
+
+
 @rule(
     id="PEN-PROC-019",
     title="在办案期限内作出处罚决定",
@@ -2363,6 +2593,7 @@ def collective_discussion_by_heads(case: CaseFile, ctx: CheckContext) -> Finding
         "penalty.decision_extension",
         "penalty.decision_excluded_types",
     ],
+    prepare=_PeriodParams,
     example="立案日2025-03-05，决定日2025-07-01，立案后第118日作出决定，超过90日且无延期批准。",
     notes=(
         "90 calendar days from 立案 (第六十条 is not in the 第八十五条 working-day list), the "
@@ -2391,8 +2622,10 @@ def decided_within_period(case: CaseFile, ctx: CheckContext) -> Finding:
     if filing is None or filing.date is None or decision is None or decision.date is None:
         return ctx.not_applicable("案卷未记载立案日或决定日")
     start, end = filing.date, decision.date
-    base = ctx.param("penalty.decision_limit_days")
-    allowed_types = _frozen(_for_sector(ctx.param("penalty.decision_excluded_types"), case.sector))
+    params: _PeriodParams = ctx.prepared
+    base = params.base
+    sector = case.sector
+    allowed_types = params.excluded_types.get(sector, params.excluded_default)
     intervals: list[tuple[dt.date, dt.date]] = []
     open_ended: list[str] = []
     for period in case.excluded_periods:
@@ -2404,11 +2637,11 @@ def decided_within_period(case: CaseFile, ctx: CheckContext) -> Finding:
         first = max(period.start, start + dt.timedelta(days=1))
         if period.end >= first:
             intervals.append((first, period.end))
-    excluded = _merged_days(intervals)
+    excluded = _merged_days(intervals) if intervals else 0
     deadline = add_calendar_days(start, base + excluded)
     if end <= deadline:
         return ctx.passed()
-    rule_ext = _for_sector(ctx.param("penalty.decision_extension"), case.sector)
+    rule_ext = params.extensions.get(sector, params.extension_default)
     notes: list[str] = []
     granted = 0
     first_left = rule_ext["days"]
@@ -2495,7 +2728,7 @@ def decided_within_period(case: CaseFile, ctx: CheckContext) -> Finding:
             "/decision/date",
             values=values,
         )
-    if start < _new_law_from(ctx):
+    if start < params.new_law_from:
         return ctx.needs_review(
             message + "；立案早于2021年修订的行政处罚法施行，90日期限是否适用请人工核对",
             "/filing/date",
@@ -2508,6 +2741,10 @@ def decided_within_period(case: CaseFile, ctx: CheckContext) -> Finding:
 # ---------------------------------------------------------------------------------------------
 # 送达
 # ---------------------------------------------------------------------------------------------
+
+
+def _prepare_delivery(ctx: CheckContext) -> tuple[int, dt.date]:
+    return ctx.param("penalty.delivery_days"), _new_law_from(ctx)
 
 
 @rule(
@@ -2523,6 +2760,7 @@ def decided_within_period(case: CaseFile, ctx: CheckContext) -> Finding:
     ),
     applies_to=GENERAL,
     parameters=["penalty.delivery_days"],
+    prepare=_prepare_delivery,
     example="处罚决定书于2025年9月25日作出，2025年10月14日才直接送达当事人。",
     notes=(
         "Working days with make-up workdays (第八十五条); for decisions before the 2021 Law the "
@@ -2539,32 +2777,40 @@ def decision_served_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
     if decision is None or decision.date is None:
         return ctx.not_applicable("案卷未记载决定日期")
     doc_id = _decision_document_id(case)
-    services = [(i, s) for i, s in enumerate(case.services) if s.document == doc_id]
-    if not services:
-        return ctx.not_applicable("案卷无决定书送达记录（见PEN-PROC-021）")
-    on_spot = bool(decision.announced_on_the_spot) or any(s.on_the_spot for _, s in services)
-    best: tuple[dt.date, str, str] | None = None
-    for i, service in services:
+    first = -1  # index of the decision's first service record
+    on_spot = bool(decision.announced_on_the_spot)
+    best: dt.date | None = None
+    best_index = -1
+    best_field = method = ""
+    for i, service in enumerate(case.services):
+        if service.document != doc_id:
+            continue
+        if first < 0:
+            first = i
+        if service.on_the_spot:
+            on_spot = True
         if service.method == "announcement" and service.announcement_date is not None:
-            act, field = service.announcement_date, "announcement_date"
+            day, field = service.announcement_date, "announcement_date"
         else:
-            act, field = service.date, "date"
-        if act is not None and (best is None or act < best[0]):
-            best = (act, f"/services/{i}/{field}", service.method)
+            day, field = service.date, "date"
+        if day is not None and (best is None or day < best):
+            best, best_index, best_field, method = day, i, field, service.method
+    if first < 0:
+        return ctx.not_applicable("案卷无决定书送达记录（见PEN-PROC-021）")
     if best is None:
-        return ctx.needs_review("决定书送达记录未记载送达日期", f"/services/{services[0][0]}/date")
-    act, pointer, method = best
+        return ctx.needs_review("决定书送达记录未记载送达日期", f"/services/{first}/date")
+    act = best
     if on_spot:
         if act == decision.date:
             return ctx.passed()
         return ctx.fail(
             f"决定书宣告后应当场交付，决定日{_fmt(decision.date)}，送达日{_fmt(act)}",
-            pointer,
+            f"/services/{best_index}/{best_field}",
             "/decision/date",
             values={"决定日": decision.date, "送达日": act},
         )
-    days = ctx.param("penalty.delivery_days")
-    if _new_law(ctx, decision.date):
+    days, new_law_from = ctx.prepared
+    if decision.date >= new_law_from:
         deadline = add_working_days(decision.date, days)
         unit = "个工作日"
     else:
@@ -2572,6 +2818,7 @@ def decision_served_in_time(case: CaseFile, ctx: CheckContext) -> Finding:
         unit = "日"
     if act <= deadline:
         return ctx.passed()
+    pointer = f"/services/{best_index}/{best_field}"
     message = (
         f"决定日{_fmt(decision.date)}，送达期限{days}{unit}，截止{_fmt(deadline)}；"
         f"{SERVICE_METHOD_ZH.get(method, method)}日期{_fmt(act)}，逾期{(act - deadline).days}日"
@@ -2822,7 +3069,7 @@ def simple_procedure_in_scope(case: CaseFile, ctx: CheckContext) -> Finding:
     fines = [p.amount for p in decision.penalties if p.type == "fine"]
     if not fines:
         return ctx.passed()
-    if any(a is None for a in fines):
+    if None in fines:
         return ctx.needs_review("简易程序罚款数额未记载", "/decision/penalties")
     total = sum(a for a in fines if a is not None)
     individual = _is_individual(case)
@@ -2918,6 +3165,7 @@ def on_the_spot_form_handed_over(case: CaseFile, ctx: CheckContext) -> Finding |
     recommendation="执法人员当场作出的行政处罚决定，应当在规定期限内报所属行政机关备案。",
     applies_to=SIMPLE,
     parameters=["simple.filing_working_days"],
+    prepare=_prepare_sector_table,
     example="当场处罚决定于2025年6月10日作出，2025年7月3日才交回机关备案。",
     notes=(
         "The Law sets no period; sector rules do (parameter in working days: SAMR 7, 住建 3, "
@@ -2941,7 +3189,8 @@ def on_the_spot_filed(case: CaseFile, ctx: CheckContext) -> Finding:
                 break
     if filed is None:
         return ctx.fail("当场处罚决定未见报所属行政机关备案的记录", "/on_the_spot/filed_date")
-    days = _for_sector(ctx.param("simple.filing_working_days"), case.sector)
+    table, default = ctx.prepared
+    days = table.get(case.sector, default)
     deadline = add_working_days(decision.date, days)
     if filed <= deadline:
         return ctx.passed()
@@ -3104,7 +3353,10 @@ def _approval_in_time(measure: Any) -> tuple[bool | None, str]:
 
 
 def _measures(case: CaseFile, types: frozenset[str]) -> list[Any]:
-    return [m for m in case.compulsory_measures if m.type in types]
+    measures = case.compulsory_measures
+    if not measures:
+        return []
+    return [m for m in measures if m.type in types]
 
 
 _PRESERVATION = frozenset({"advance_preservation"})
@@ -3117,7 +3369,7 @@ def _approval_findings(
     measures = _measures(case, types)
     if not measures:
         return ctx.not_applicable(
-            "案卷无" + ("先行登记保存" if types is _PRESERVATION else "查封、扣押")
+            "案卷无先行登记保存" if types is _PRESERVATION else "案卷无查封、扣押"
         )
     out: list[Finding] = []
     for m in measures:
