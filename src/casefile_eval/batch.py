@@ -234,9 +234,7 @@ def _evaluate_jobs(evaluator: Evaluator, jobs: list[tuple[str, bytes, int | None
         if isinstance(loaded, LoadFailure):
             out.append(loaded)
         else:
-            result = evaluator.evaluate(loaded.case, source=where_of(source, line))
-            result.to_json()  # rendered here, it travels with the result (see CaseResult)
-            out.append(result)
+            out.append(evaluator.evaluate(loaded.case, source=where_of(source, line)))
     return out
 
 

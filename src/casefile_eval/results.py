@@ -82,10 +82,6 @@ class CaseResult:
     produced_by: Provenance
     rules_run: int
     problems: tuple[str, ...] = ()
-    # The JSON line, kept once rendered: a worker process renders it where the shared parts'
-    # fragments are at hand, and it travels with the result to the main process, which would
-    # otherwise render every part again from scratch.
-    _json: bytes | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     ok = True
 
@@ -127,11 +123,7 @@ class CaseResult:
 
     def to_json(self) -> bytes:
         """One JSONL line (without the newline); byte-identical for identical inputs."""
-        rendered = self._json
-        if rendered is None:
-            rendered = orjson.dumps(self._form(json_part))
-            object.__setattr__(self, "_json", rendered)
-        return rendered
+        return orjson.dumps(self._form(json_part))
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CaseResult:
@@ -201,7 +193,7 @@ class CaseResult:
 # not converted on the way: the rebuilt result equals the one the worker made.
 
 _FIELDS = {
-    cls: operator.attrgetter(*(f.name for f in attrs.fields(cls) if f.init))
+    cls: operator.attrgetter(*(f.name for f in attrs.fields(cls)))
     for cls in (
         CaseResult,
         CaseScore,
@@ -243,16 +235,6 @@ def _finding(*args: Any) -> Finding:
         return Finding(*args)
 
 
-def _case_result(rendered: bytes | None, *args: Any) -> CaseResult:
-    result = CaseResult(*args)
-    object.__setattr__(result, "_json", rendered)
-    return result
-
-
-def _reduce_case_result(obj: CaseResult) -> tuple[Any, tuple[Any, ...]]:
-    return _case_result, (obj._json, *_FIELDS[CaseResult](obj))
-
-
 def _reduce_plain(obj: Any) -> tuple[Any, tuple[Any, ...]]:
     return type(obj), _FIELDS[type(obj)](obj)
 
@@ -267,7 +249,7 @@ def _reduce_finding(obj: Finding) -> tuple[Any, tuple[Any, ...]]:
 
 _DISPATCH = {
     **copyreg.dispatch_table,
-    CaseResult: _reduce_case_result,
+    CaseResult: _reduce_plain,
     CaseScore: _reduce_plain,
     VetoHit: _reduce_plain,
     PartySummary: _reduce_plain,
