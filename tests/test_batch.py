@@ -305,11 +305,19 @@ def test_run_results_uses_the_options(evaluator, mixed_jsonl):
     ]
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.lists(st.integers(0, 300), max_size=400), st.integers(1, 6))
-def test_compact_id_store_remembers_first_places(ids, run_bits):
-    seen = _SeenIds()
-    seen.RUN = 1 << run_bits  # small runs exercise flushing and merging
+class _SmallSeenIds(_SeenIds):
+    # Small runs, a merge cap and a tiny filter exercise flushing, merging, the cap and the
+    # search of the runs after the filter says "perhaps seen".
+    RUN = 4
+    MAX_MERGED = 32
+    FILTER_BITS = 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.integers(0, 300), max_size=400), st.integers(1, 6), st.booleans())
+def test_compact_id_store_remembers_first_places(ids, run_bits, small):
+    seen = _SmallSeenIds() if small else _SeenIds()
+    seen.RUN = 1 << run_bits
     first: dict[str, int] = {}
     for where, number in enumerate(ids):
         case_id = f"C-{number}"
