@@ -209,9 +209,7 @@ class CaseFile:
         key = "_pos_" + section
         prefixes = self.derived.get(key)
         if prefixes is None:
-            prefixes = {
-                item.id: f"/{section}/{i}" for i, item in enumerate(getattr(self, section))
-            }
+            prefixes = {item.id: f"/{section}/{i}" for i, item in enumerate(getattr(self, section))}
             self.derived[key] = prefixes
         prefix = prefixes.get(item_id)
         if prefix is None:
