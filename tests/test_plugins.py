@@ -298,3 +298,18 @@ def test_raising_prepare_names_the_rule_and_plugin():
     )
     with pytest.raises(PluginError, match=r"XX-DEMO-041 \(plugin demo\).*bad table"):
         Evaluator(plugins=plugins)
+
+
+def test_evolved_context_prepares_again():
+    # A context copied with another law registry or parameters must not keep what was prepared
+    # from the old ones.
+    import attrs
+
+    from casefile_eval.testing import context_for
+
+    prepared_rule = _rule(
+        "XX-DEMO-042", lambda c, x: x.passed(), prepare=lambda ctx: ctx.as_of.year
+    )
+    ctx = context_for(prepared_rule, plugins=PluginSet.load(entry_points=False, objects={}))
+    assert ctx.prepared == 2026
+    assert attrs.evolve(ctx, as_of=ctx.as_of.replace(year=2030)).prepared == 2030

@@ -123,7 +123,7 @@ class Evaluator:
         }
         self._contexts: dict[str, dict[str, CheckContext]] = {
             kind: {
-                rule_id: CheckContext.for_rule(
+                rule_id: CheckContext(
                     item.rule, resolved.parameters, self.as_of, self.laws, resolved.standard.id
                 )
                 for rule_id, item in resolved.items.items()

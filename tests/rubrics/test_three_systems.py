@@ -1046,6 +1046,11 @@ def test_reviewers_who_handled_the_case_are_named_in_reviewer_order():
     finding = run_rule(REV_SEPARATE, case)[0]
     assert finding.message == "审核人员赵雅琴同时是本案承办人员；审核人员王建国同时是本案承办人员"
     assert finding.pointers[1:] == ("/officers/3", "/officers/2")
+    # a reviewer found through the filing is not moved to the front
+    case = replace(case, {"legal_review.reviewers": ["O3", "O1"]})
+    finding = run_rule(REV_SEPARATE, case)[0]
+    assert finding.message.startswith("审核人员赵雅琴同时是本案承办人员；审核人员王建国")
+    assert finding.pointers[1:] == ("/officers/3", "/officers/2", "/officers/0")
 
 
 # =========================================================================== TS-REV-006

@@ -165,7 +165,9 @@ class CaseFile:
     issuance: Issuance | None = fld("颁发送达证件")
     fees: Fee | None = fld("收费")
     extensions: dict[str, Any] = fld("扩展数据", "Free-form data for plugins.", default={})
-    derived: dict[str, Any] = attrs.field(factory=dict, eq=False, repr=False)
+    # Not an argument: per-case caches belong to this object, and a copy made with
+    # ``attrs.evolve`` (other facts) must start without them.
+    derived: dict[str, Any] = attrs.field(init=False, factory=dict, eq=False, repr=False)
 
     # Lookups rules need constantly; computed on first use and kept on the instance.
     def officer(self, officer_id: str | None) -> Officer | None:
@@ -188,17 +190,17 @@ class CaseFile:
 
     def documents_of(self, *types: str) -> tuple[Document, ...]:
         """Documents of the given types, in file order."""
-        by_type = self.derived.get("_documents_by_type")
+        if len(types) != 1:
+            wanted = set(types)
+            return tuple(d for d in self.documents if d.type in wanted)
+        by_type = self.derived.get("_index_by_type")
         if by_type is None:
             grouped: dict[str, list[Document]] = {}
             for d in self.documents:
                 grouped.setdefault(d.type, []).append(d)
             by_type = {t: tuple(ds) for t, ds in grouped.items()}
-            self.derived["_documents_by_type"] = by_type
-        if len(types) == 1:
-            return by_type.get(types[0], ())
-        wanted = set(types)
-        return tuple(d for d in self.documents if d.type in wanted)
+            self.derived["_index_by_type"] = by_type
+        return by_type.get(types[0], ())
 
     def pointer(self, section: str, item_id: str, *fields: str) -> str:
         """JSON pointer of the item with ``item_id`` in a list section, e.g. ``/documents/3``.

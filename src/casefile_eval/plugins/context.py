@@ -33,41 +33,28 @@ class CheckContext:
     as_of: dt.date
     laws: LawRegistry
     standard_id: str = ""
-    prepared: Any = None
+    #: What the rule's ``prepare`` returned for this context (None without one). Not an
+    #: argument: it is derived from the other fields, so ``attrs.evolve`` recomputes it.
+    prepared: Any = attrs.field(init=False, default=None)
     _pass: Finding = attrs.field(init=False)
     # Findings are immutable, and most not-applicable messages are constants: share them.
     _not_applicable: dict[str, Finding] = attrs.field(init=False, factory=dict)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_pass", Finding(self.rule.id, "pass"))
-
-    @classmethod
-    def for_rule(
-        cls,
-        rule: Rule,
-        parameters: Mapping[str, Any],
-        as_of: dt.date,
-        laws: LawRegistry,
-        standard_id: str = "",
-    ) -> CheckContext:
-        """The context of ``rule`` for a batch, with its ``prepare`` function run.
-
-        A raising ``prepare`` is a broken plugin, not a bad case: it raises
-        :class:`~casefile_eval.plugins.PluginError` naming the rule and plugin.
-        """
-        ctx = cls(rule, parameters, as_of, laws, standard_id)
-        if rule.prepare is None:
-            return ctx
+        if self.rule.prepare is None:
+            return
+        # A raising prepare is a broken plugin, not a bad case: it stops the batch before the
+        # first case, naming the rule.
         try:
-            prepared = rule.prepare(ctx)
+            prepared = self.rule.prepare(self)
         except Exception as exc:
             from .manager import PluginError
 
             raise PluginError(
-                f"rule {rule.id} (plugin {rule.plugin or '?'}): prepare failed: {exc!r}"
+                f"rule {self.rule.id} (plugin {self.rule.plugin or '?'}): prepare failed: {exc!r}"
             ) from exc
-        object.__setattr__(ctx, "prepared", prepared)
-        return ctx
+        object.__setattr__(self, "prepared", prepared)
 
     def param(self, name: str) -> Any:
         """The value of a parameter for the active standard (its default unless overridden)."""

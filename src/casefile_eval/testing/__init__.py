@@ -153,7 +153,7 @@ def context_for(
     plugins = plugins or _installed_plugins()
     values = {name: p.default for name, p in plugins.parameters.items()}
     values.update(parameters or {})
-    return CheckContext.for_rule(
+    return CheckContext(
         rule,
         values,
         as_of or dt.date(2026, 1, 1),
