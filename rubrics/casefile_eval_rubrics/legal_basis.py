@@ -84,7 +84,6 @@ class _Basis:
         "penalty_cited",
         "penalty_laws",
         "penalty_text",
-        "same_instrument",
         "unparsed",
         "unspecific",
         "unspecific_pointers",
@@ -162,7 +161,6 @@ class _Basis:
         self.irregular = tuple(problems)
         self.irregular_pointers = tuple(dict.fromkeys(pointers))
         # (registry, whether the two lists share an instrument): see _share_instrument.
-        self.same_instrument: tuple[LawRegistry, bool] | None = None
 
 
 @lru_cache(maxsize=4096)
@@ -199,15 +197,10 @@ def _laws_of(entries: list[_Entry], section: str) -> tuple[str, ...]:
 def _share_instrument(basis: _Basis, registry: LawRegistry) -> bool:
     """Whether the violated and the penalty instruments (Penalty Law left out) overlap, a
     former title (…暂行规定) counting as its current one. Both lists must name one."""
-    cached = basis.same_instrument
-    if cached is not None and cached[0] is registry:
-        return cached[1]
     resolve = registry.resolve
-    shared = bool(
+    return bool(
         {resolve(x) or x for x in basis.violated_laws} & {resolve(x) or x for x in basis.penalised}
     )
-    basis.same_instrument = (registry, shared)
-    return shared
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1816,7 +1816,7 @@ def reviewer_not_handler(case: CaseFile, ctx: CheckContext) -> Finding:
         for oid in case.filing.assigned_officers:
             if oid in wanted:
                 note(oid, "立案指定办案人员")
-    for oid in ids:  # in reviewer order: a set's order changes from run to run
+    for oid in ids:
         officer = case.officer(oid)
         if officer is not None:
             if "investigator" in officer.roles:
@@ -1842,15 +1842,16 @@ def reviewer_not_handler(case: CaseFile, ctx: CheckContext) -> Finding:
                 note(oid, "核查人员")
     if not roles:
         return ctx.passed()
+    named = [oid for oid in ids if oid in roles]  # in reviewer order, whatever found them
     parts = []
-    for oid, what in roles.items():
+    for oid in named:
         officer = case.officer(oid)
         name = officer.name if officer else oid
-        parts.append(f"审核人员{name}同时是本案{'、'.join(what)}")
+        parts.append(f"审核人员{name}同时是本案{'、'.join(roles[oid])}")
     return ctx.fail(
         "；".join(parts),
         _review_pointer(review),
-        *(case.pointer("officers", oid) for oid in roles),
+        *(case.pointer("officers", oid) for oid in named),
         values={"兼任承办的审核人员": parts},
         count=len(roles),
     )
