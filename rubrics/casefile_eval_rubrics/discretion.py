@@ -396,7 +396,6 @@ def _minor_parties(case: CaseFile) -> list[tuple[Party, int, str]]:
     "date picks the version: a decision from the 2021 Law's in-force date applies the 2021 "
     "mitigation rules even to an earlier act, because they are lighter (第三十七条). The "
     "finding's values name the article applied (法律依据). Texts of both versions re-read.",
-    prepare=_new_law_from,
 )
 def mandatory_mitigation_applied(case: CaseFile, ctx: CheckContext) -> Finding:
     """Circumstances that by law require a lighter/reduced penalty, or no penalty, were applied
@@ -404,7 +403,7 @@ def mandatory_mitigation_applied(case: CaseFile, ctx: CheckContext) -> Finding:
     decision = case.decision
     assert decision is not None
     day = decision.date
-    new_law = day is None or day >= ctx.prepared  # _new_law, the date prepared per batch
+    new_law = _new_law(ctx, day)
     law = PL if new_law else PL_2017
     articles = MITIGATION_ARTICLE_2021 if new_law else MITIGATION_ARTICLE_2017
     discretion = decision.discretion

@@ -64,6 +64,8 @@ _NOT_DOCNO = frozenset(
 _FORM_EXEMPT = _NOT_DOCNO | {"on_the_spot_decision"}
 
 _NORMALISE = str.maketrans({"(": "（", ")": "）", " ": None, "\u3000": None, "\t": None})
+#: Any character _NORMALISE changes (built from it, so that the two cannot disagree).
+_TO_NORMALISE = re.compile("[" + re.escape("".join(map(chr, _NORMALISE))) + "]")
 
 # 机关代字 + 〔年份〕 + 序号 + 号, with the bracket, "第" and "号" captured so that each
 # irregularity can be named (GB/T 9704-2012 7.2.4).
@@ -96,7 +98,7 @@ _STATEMENT_REPLIES = frozenset({"statement", "defence", "hearing_request"})
 def _norm(text: str) -> str:
     # str.translate walks a non-ASCII string through the mapping character by character (~2 µs
     # for a typical number or agency name); most texts hold none of the mapped characters.
-    if "(" in text or ")" in text or " " in text or "\u3000" in text or "\t" in text:
+    if _TO_NORMALISE.search(text):
         return text.translate(_NORMALISE)
     return text
 

@@ -842,8 +842,7 @@ def identity_proof_collected(case: CaseFile, ctx: CheckContext) -> Finding | lis
 
 
 def _no_gap_finding(ctx: CheckContext) -> Finding:
-    """PEN-EVID-011's finding when the machine sees no gap: the same for every case, so it is
-    built once per batch (findings are immutable)."""
+    """PEN-EVID-011's finding when the machine sees no gap."""
     return ctx.needs_review(
         "机器核对未发现主要事实缺少证据支持；事实是否清楚、证据是否确凿、是否形成完整证据链，"
         "须由评查人员认定",
@@ -871,7 +870,6 @@ def _no_gap_finding(ctx: CheckContext) -> Finding:
     "每一项主要事实都应当有查证属实的证据证明，当事人陈述应当有其他证据印证，形成完整的证据链。",
     applies_to=AppliesTo(kinds={"penalty"}, outcomes={"penalty", "no_penalty"}),
     example="认定的违法所得数额仅有当事人陈述，无进货、销售凭证等其他证据印证。",
-    prepare=_no_gap_finding,
     notes="Manual rule: always needs_review; a reviewer's judgement decides, and a confirmed "
     "fail is a veto (domain-standards §3.1: main facts unclear / main evidence insufficient). "
     "The machine lists what it can see: no facts listed; a main fact (facts[].main) with no "
@@ -920,7 +918,7 @@ def facts_supported(case: CaseFile, ctx: CheckContext) -> Finding:
         gaps.append("当场处罚记载违法事实不确凿")
         pointers.append("/on_the_spot/facts_certain")
     if not gaps:
-        return ctx.prepared  # type: ignore[no-any-return]
+        return _no_gap_finding(ctx)
     return ctx.needs_review(
         "；".join(gaps) + "。请评查人员认定事实是否清楚、证据是否确凿（主要证据不足属一票否决）",
         *pointers,

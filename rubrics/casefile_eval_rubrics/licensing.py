@@ -631,13 +631,11 @@ def _judge_period(
 ) -> Finding:
     """Judge an act against a working-day period that 第四十五条 exclusions lengthen.
 
-    ``usage`` is ``period_usage(case, start, act)``. Callers pass when its strict reading (only
-    exclusions the file proves) is within ``allowed``, before building the message parts this
-    function takes. Fail when even the lenient reading is not, and the start is certain;
+    ``usage`` is ``period_usage(case, start, act)``; its strict reading (only exclusions the
+    file proves) is over ``allowed`` (callers pass before building the message parts this
+    function takes). Fail when even the lenient reading is over too, and the start is certain;
     otherwise ask a person. The message gives the deadline under the strict reading.
     """
-    if usage.strict <= allowed:
-        return ctx.passed()
     deadline = _deadline(start, allowed, usage.strict_spans)
     values = {
         **values,

@@ -196,7 +196,7 @@ def agency_has_power(case: CaseFile, ctx: CheckContext) -> Finding:
             "/agency/power_basis",
             values={"执法机关": agency.name},
         )
-    specific = _cited_laws(agency.power_basis)
+    specific = _cited_laws(tuple(agency.power_basis))  # a key for the cache
     if not specific:
         return ctx.needs_review(
             f"职权依据“{'；'.join(agency.power_basis)}”未引用到具体条文，请人工核实职权",
