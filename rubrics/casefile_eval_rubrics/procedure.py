@@ -937,20 +937,19 @@ def _is_follow_up(title: str | None) -> bool:
     return title is not None and any(w in title for w in _FOLLOW_UP_WORDS)
 
 
-def _order_fail(
+def _pair(
     ctx: CheckContext,
-    a_label: str,
-    a_day: dt.date,
-    a_ptr: str,
-    b_label: str,
-    b_day: dt.date,
-    b_ptr: str,
-) -> Finding:
-    """The fail for a step that must come first (a) dated after the step that follows (b)."""
+    earlier: tuple[str, dt.date | None, str],
+    later: tuple[str, dt.date | None, str],
+) -> Finding | None:
+    """A fail when the step that must come first is dated after the step that must follow."""
+    a_label, a_day, a_ptr = earlier
+    b_label, b_day, b_ptr = later
+    if a_day is None or b_day is None or a_day <= b_day:
+        return None
     return ctx.fail(
         f"{b_label}{_fmt(b_day)}早于{a_label}{_fmt(a_day)}，办案环节日期顺序颠倒",
-        a_ptr,
-        b_ptr,
+        *(p for p in (a_ptr, b_ptr) if p),
         values={a_label: a_day, b_label: b_day},
     )
 
@@ -981,135 +980,39 @@ def _order_fail(
 def steps_in_order(case: CaseFile, ctx: CheckContext) -> Finding | list[Finding]:
     """The dated steps of the case follow the order 线索 ≤ 立案 ≤ 调查终结 ≤ 告知 and
     决定 ≤ 缴款、执行 ≤ 结案."""
-    # Almost every file is in order: compare the dates first, build pointers only for a fail.
     clue = case.clue
     filing = case.filing
     notice = case.prior_notice
     decision = case.decision
     closing = case.closing
     execution = case.execution
-    found = clue.found_date if clue is not None else None
-    filed = filing.date if filing is not None else None
-    decided = decision.date if decision is not None else None
-    notice_day = notice.date if notice is not None else None
-    out: list[Finding] = []
-    if found is not None and filed is not None and found > filed:
-        out.append(
-            _order_fail(
-                ctx, "发现线索日", found, "/clue/found_date", "立案日", filed, "/filing/date"
-            )
-        )
+    found = ("发现线索日", clue.found_date if clue else None, "/clue/found_date")
+    filed = ("立案日", filing.date if filing else None, "/filing/date")
+    decided = ("决定日", decision.date if decision else None, "/decision/date")
+    notice_day = ("告知书日期", notice.date if notice else None, "/prior_notice/date")
+    out: list[Finding | None] = [_pair(ctx, found, filed)]
     for doc in case.documents_of("investigation_report"):
-        report = doc.date
-        if report is None:
-            continue
-        if filed is not None and filed > report:
-            out.append(
-                _order_fail(
-                    ctx,
-                    "立案日",
-                    filed,
-                    "/filing/date",
-                    "调查终结报告日期",
-                    report,
-                    case.pointer("documents", doc.id, "date"),
-                )
-            )
-        if notice_day is not None and report > notice_day:
-            out.append(
-                _order_fail(
-                    ctx,
-                    "调查终结报告日期",
-                    report,
-                    case.pointer("documents", doc.id, "date"),
-                    "告知书日期",
-                    notice_day,
-                    "/prior_notice/date",
-                )
-            )
-    if filed is not None and notice_day is not None and filed > notice_day:
-        out.append(
-            _order_fail(
-                ctx, "立案日", filed, "/filing/date", "告知书日期", notice_day, "/prior_notice/date"
-            )
-        )
-    closed = closing.date if closing is not None else None
+        report = ("调查终结报告日期", doc.date, case.pointer("documents", doc.id, "date"))
+        out.append(_pair(ctx, filed, report))
+        out.append(_pair(ctx, report, notice_day))
+    out.append(_pair(ctx, filed, notice_day))
     if execution is not None:
         for i, payment in enumerate(execution.payments):
-            paid = payment.date
-            if paid is None:
-                continue
-            if decided is not None and decided > paid:
-                out.append(
-                    _order_fail(
-                        ctx,
-                        "决定日",
-                        decided,
-                        "/decision/date",
-                        "缴款日",
-                        paid,
-                        f"/execution/payments/{i}/date",
-                    )
-                )
-            if closed is not None and paid > closed:
-                out.append(
-                    _order_fail(
-                        ctx,
-                        "缴款日",
-                        paid,
-                        f"/execution/payments/{i}/date",
-                        "结案日",
-                        closed,
-                        "/closing/date",
-                    )
-                )
-        done = execution.completed_date
-        if done is not None:
-            if decided is not None and decided > done:
-                out.append(
-                    _order_fail(
-                        ctx,
-                        "决定日",
-                        decided,
-                        "/decision/date",
-                        "执行完毕日",
-                        done,
-                        "/execution/completed_date",
-                    )
-                )
-            if closed is not None and done > closed:
-                out.append(
-                    _order_fail(
-                        ctx,
-                        "执行完毕日",
-                        done,
-                        "/execution/completed_date",
-                        "结案日",
-                        closed,
-                        "/closing/date",
-                    )
-                )
-    if closing is not None and closed is not None:
-        if decided is not None and decided > closed:
-            out.append(
-                _order_fail(
-                    ctx, "决定日", decided, "/decision/date", "结案日", closed, "/closing/date"
-                )
-            )
-        event = closing.event_date
-        if event is not None and event > closed:
-            out.append(
-                _order_fail(
-                    ctx,
-                    "结案事由发生日",
-                    event,
-                    "/closing/event_date",
-                    "结案日",
-                    closed,
-                    "/closing/date",
-                )
-            )
-    return out or ctx.passed()
+            paid = ("缴款日", payment.date, f"/execution/payments/{i}/date")
+            out.append(_pair(ctx, decided, paid))
+            if closing is not None:
+                out.append(_pair(ctx, paid, ("结案日", closing.date, "/closing/date")))
+        done = ("执行完毕日", execution.completed_date, "/execution/completed_date")
+        out.append(_pair(ctx, decided, done))
+        if closing is not None:
+            out.append(_pair(ctx, done, ("结案日", closing.date, "/closing/date")))
+    if closing is not None:
+        closed = ("结案日", closing.date, "/closing/date")
+        out.append(_pair(ctx, decided, closed))
+        event = ("结案事由发生日", closing.event_date, "/closing/event_date")
+        out.append(_pair(ctx, event, closed))
+    found_fails = [f for f in out if f is not None]
+    return found_fails or ctx.passed()
 
 
 @rule(
