@@ -70,7 +70,8 @@ class _Planned:
         self.common: dict[tuple[Any, ...], tuple[Finding, ItemScore]] = {}
         #: The same, by the identity of findings a check returns again and again (the
         #: helpers share constant ones): found without building a key.
-        self.seen: dict[int, tuple[Finding, ItemScore]] = {}
+        #: Capped with ``common``, which it mirrors; the flag says whether the result keeps it.
+        self.seen: dict[int, tuple[Finding, ItemScore, bool]] = {}
 
 
 #: Per rule, how many distinct single-finding item scores are kept for reuse.
@@ -241,7 +242,7 @@ class Evaluator:
                 seen = p.seen.get(id(produced))
                 if seen is not None and seen[0] is produced:
                     items.append(seen[1])
-                    if produced.message or produced.outcome != "pass":
+                    if seen[2]:
                         kept.append(produced)
                     continue
                 if type(produced) is Finding and produced.rule_id == rule.id:
@@ -254,13 +255,11 @@ class Evaluator:
                 result = (_check_error(rule, exc),)
             if len(result) == 1 and result[0].source == "machine":
                 finding, item = _single(p, result[0], per_occurrence)
-                if finding.outcome != "pass" or finding.message:
+                if _reported(finding):
                     kept.append(finding)
                 items.append(item)
                 continue
-            for f in result:
-                if f.outcome != "pass" or f.message:
-                    kept.append(f)
+            kept.extend(f for f in result if _reported(f))
             items.append(score_item(p.item, result, per_occurrence))
         return aggregate(tuple(items), resolved), kept, run
 
@@ -283,9 +282,7 @@ class Evaluator:
             run += 1
             produced = _run_check(rule, case, p.ctx)
             findings[rule.id] = produced
-            for f in produced:
-                if f.outcome != "pass" or f.message:
-                    kept.append(f)
+            kept.extend(f for f in produced if _reported(f))
         return findings, kept, run
 
     def _merge_judgements(
@@ -367,8 +364,13 @@ def _single(p: _Planned, finding: Finding, per_occurrence: bool) -> tuple[Findin
             p.cache[item_key] = share(item)
     if plain and len(p.common) < _ITEM_CACHE_SIZE:
         p.common[key] = (share(finding), item)
-        p.seen[id(finding)] = (finding, item)
+        p.seen[id(finding)] = (finding, item, _reported(finding))
     return finding, item
+
+
+def _reported(finding: Finding) -> bool:
+    """Whether a result lists the finding: all but a pass without a message."""
+    return finding.outcome != "pass" or bool(finding.message)
 
 
 def _rule_id(item: ResolvedItem) -> str:

@@ -568,14 +568,17 @@ def load_dict(data: dict[str, Any], source: str = "<dict>") -> LoadResult:
 
 
 class _SeenIds:
-    """The case ids seen so far, each with where it was first seen, in ~24 bytes per id.
+    """The case ids seen so far, each with where it was first seen, in ~24 bytes per id (plus
+    a fixed 4 MiB filter).
 
     A batch of a million files must not hold a million Python strings to find the few reused
     ids: each id is kept as a 128-bit digest (two 64-bit halves; a false match would take about
     2**64 ids) with a 64-bit location, in sorted arrays. Recent ids sit in a small dict; when it
     fills up it becomes a sorted run, and runs of equal size are merged up to MAX_MERGED. A
     bitmap of the highs seen answers "certainly new" for almost every new id, so the runs are
-    searched only for ids that may have been seen.
+    searched only for ids that may have been seen: ~3 % of new ids at a million, ~14 % at five
+    million, where a search bisects ~40 runs. Sized for a province's year in one batch; a
+    batch of tens of millions still works, more slowly.
     """
 
     RUN = 1 << 14
