@@ -1051,43 +1051,28 @@ def criminal_case_transferred(case: CaseFile, ctx: CheckContext) -> Finding:
     if decision is None:
         return ctx.not_applicable("案卷无处罚决定")
     violation = case.violation
-    prior: int | str
-    if violation is None:
-        act = gains = goods = prior = "未记载"
-        harm = life = _YES_NO[None]
-    else:
-        act = violation.description or "未记载"
-        amount = violation.illegal_gains
-        gains = _yuan(amount) if amount is not None else "未记载"
-        amount = violation.goods_value
-        goods = _yuan(amount) if amount is not None else "未记载"
-        harm = _YES_NO[violation.harmful_consequences]
-        life = _YES_NO[violation.involves_life_health]
-        prior = violation.prior_violations if violation.prior_violations is not None else "未记载"
-    outcome = OUTCOME_ZH.get(decision.outcome or "", "未记载")
-    penalties = _penalties_text(case)
-    summary = (
-        f"决定结果：{outcome}；违法行为：{act}；"
-        f"违法所得：{gains}；货值金额：{goods}；有危害后果：{harm}；涉及公民生命健康安全：{life}；"
-        f"此前同类违法次数：{prior}；处罚内容：{penalties}"
-    )
-    transfer_docs = []
-    for d in case.documents:
-        title = d.title
-        # Words in a title that show the case went (or was considered) for transfer.
-        if title and ("移送" in title or "涉嫌犯罪" in title):
-            transfer_docs.append(title)
     values: dict[str, Any] = {
-        "决定结果": outcome,
-        "违法行为": act,
-        "违法所得": gains,
-        "货值金额": goods,
-        "有危害后果": harm,
-        "涉及公民生命健康安全": life,
-        "此前同类违法次数": prior,
-        "处罚内容": penalties,
-        "移送相关文书": transfer_docs,
+        "决定结果": OUTCOME_ZH.get(decision.outcome or "", "未记载"),
+        "违法行为": (violation.description if violation else None) or "未记载",
+        "违法所得": _yuan(violation.illegal_gains)
+        if violation and violation.illegal_gains is not None
+        else "未记载",
+        "货值金额": _yuan(violation.goods_value)
+        if violation and violation.goods_value is not None
+        else "未记载",
+        "有危害后果": _YES_NO[violation.harmful_consequences if violation else None],
+        "涉及公民生命健康安全": _YES_NO[violation.involves_life_health if violation else None],
+        "此前同类违法次数": violation.prior_violations
+        if violation and violation.prior_violations is not None
+        else "未记载",
+        "处罚内容": _penalties_text(case),
     }
+    summary = "；".join(f"{k}：{v}" for k, v in values.items())
+    # Words in a title that show the case went (or was considered) for transfer.
+    transfer_docs = [
+        d.title for d in case.documents if d.title and ("移送" in d.title or "涉嫌犯罪" in d.title)
+    ]
+    values["移送相关文书"] = transfer_docs
     docs = (
         f"案卷中有{'、'.join(transfer_docs)}，请核对移送及公安机关的处理情况"
         if transfer_docs

@@ -363,11 +363,7 @@ def _officer_name(case: CaseFile, officer_id: str) -> str:
 
 
 def _names(case: CaseFile, ids: Iterable[str]) -> str:
-    names = []
-    for i in ids:
-        officer = case.officer(i)
-        names.append(officer.name if officer is not None else i)
-    return "、".join(names) or "无"
+    return "、".join(_officer_name(case, i) for i in ids) or "无"
 
 
 def _is_head(officer: Officer) -> bool:
