@@ -842,18 +842,12 @@ def discretion_appropriate(case: CaseFile, ctx: CheckContext) -> Finding:
         "裁量基准": benchmark,
         "裁量理由": reasons,
     }
-    # The summary lists the values in order, "key：value" joined by "；".
-    summary = (
-        f"决定结果：{outcome}；处罚内容：{penalties}；处罚幅度：{range_}；裁量阶次：{level}；"
-        f"裁量情节：{circumstances}；裁量基准：{benchmark}；裁量理由：{reasons}"
-    )
     if violation is not None:
         if violation.illegal_gains is not None:
-            gains = values["违法所得"] = _yuan(violation.illegal_gains)
-            summary += f"；违法所得：{gains}"
+            values["违法所得"] = _yuan(violation.illegal_gains)
         if violation.goods_value is not None:
-            goods = values["货值金额"] = _yuan(violation.goods_value)
-            summary += f"；货值金额：{goods}"
+            values["货值金额"] = _yuan(violation.goods_value)
+    summary = "；".join(f"{k}：{v}" for k, v in values.items())
     return ctx.needs_review(
         f"裁量是否适当、过罚相当需人工判断。机器所见——{summary}",
         "/decision/discretion",
