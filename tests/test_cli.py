@@ -134,3 +134,14 @@ def test_csv_neutralises_formulas(tmp_path, fmt):
     out = tmp_path / "o.csv"
     main(["score", str(path), "--format", fmt, "-o", str(out), *AS_OF])
     assert "'=HYPERLINK" in out.read_text(encoding="utf-8")
+
+
+def test_csv_totals_match_the_json_results(tmp_path):
+    import csv
+
+    main(["score", str(SAMPLES), "--format", "csv", "-o", str(tmp_path / "o.csv"), *AS_OF])
+    main(["score", str(SAMPLES), "--format", "jsonl", "-o", str(tmp_path / "o.jsonl"), *AS_OF])
+    with (tmp_path / "o.csv").open(encoding="utf-8-sig") as f:
+        rows = {row["案卷编号"]: row["得分"] for row in csv.DictReader(f)}
+    results = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text("utf-8").splitlines()]
+    assert rows == {r["case_id"]: str(r["score"]["total"]) for r in results}

@@ -119,6 +119,11 @@ class CaseScore:
         """No item is waiting for a person and no check failed to run."""
         return not self.pending and not self.errors
 
+    @property
+    def display_total(self) -> float | int:
+        """The total as results and score sheets print it (95.0 → 95, 4 decimals at most)."""
+        return _num(self.total)
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return self._form(dict_part)
