@@ -6,6 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 import types
 
 import pytest
@@ -313,3 +314,42 @@ def test_evolved_context_prepares_again():
     ctx = context_for(prepared_rule, plugins=PluginSet.load(entry_points=False, objects={}))
     assert ctx.prepared == 2026
     assert attrs.evolve(ctx, as_of=ctx.as_of.replace(year=2030)).prepared == 2030
+
+
+def test_raising_prepare_is_a_command_error_that_says_what_to_do(tmp_path, capsys):
+    from casefile_eval.cli import main
+
+    (tmp_path / "broken_prepare.py").write_text(
+        textwrap.dedent(
+            """
+            from casefile_eval.plugins import hookimpl, rule
+
+            def prepare(ctx):
+                raise ValueError("bad table")
+
+            @rule(id="XX-DEMO-043", title="测试", category="procedure", dimension="quality",
+                  basis=["《中华人民共和国行政处罚法》第六十条"], deduction=1,
+                  recommendation="按规定办理。", prepare=prepare)
+            def check(case, ctx):
+                return ctx.passed()
+
+            @hookimpl
+            def casefile_eval_rules():
+                return [check]
+            """
+        ),
+        encoding="utf-8",
+    )
+    code = main(
+        [
+            "score",
+            str(Path(__file__).parent.parent / "sample_cases"),
+            "--rubrics-dir",
+            str(tmp_path),
+            "--workers",
+            "1",
+        ]
+    )
+    err = capsys.readouterr().err
+    assert code != 0 and "XX-DEMO-043" in err and "--disable-plugin" in err
+    assert "Traceback" not in err

@@ -68,9 +68,9 @@ class _Planned:
         #: Findings without case values this rule made before (most "not applicable" ones),
         #: kept so that each is built and rendered to JSON once; capped like ``cache``.
         self.common: dict[tuple[Any, ...], tuple[Finding, ItemScore]] = {}
-        #: The same, by the identity of findings a check returns again and again (the
-        #: helpers share constant ones): found without building a key.
-        #: Capped with ``common``, which it mirrors; the flag says whether the result keeps it.
+        #: ``common`` by the identity of its findings (the helpers hand out the same constant
+        #: ones again), so a repeat is found without building a key; filled and capped with
+        #: ``common``. The flag says whether a result lists the finding.
         self.seen: dict[int, tuple[Finding, ItemScore, bool]] = {}
 
 

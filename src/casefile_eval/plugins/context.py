@@ -51,8 +51,10 @@ class CheckContext:
         except Exception as exc:
             from .manager import PluginError
 
+            plugin = self.rule.plugin or "?"
             raise PluginError(
-                f"rule {self.rule.id} (plugin {self.rule.plugin or '?'}): prepare failed: {exc!r}"
+                f"rule {self.rule.id} (plugin {plugin}): prepare failed: {exc!r}; fix the "
+                f"plugin, or leave it out with --disable-plugin {plugin}"
             ) from exc
         object.__setattr__(self, "prepared", prepared)
 
