@@ -6,8 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 import types
+from pathlib import Path
 
 import pytest
 
